@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MealplanConfig(AppConfig):
+    name = "mealplan"
+    verbose_name = "Meal plans"

@@ -1,0 +1,401 @@
+"""From ingredient lines to per-serving nutrition: parse, match, weigh, sum, divide.
+
+Pure Python. `analyse_recipe` is the one entry point used by the recipe service, the
+`analyze_recipes` command, the API's analyze endpoint and the benchmarks.
+
+Live cultures count only where the fermented food is eaten uncooked (docs/nutrition.md):
+a line that says it is cooked is cooked; a line for serving ("to serve", "for topping") is
+uncooked; otherwise the method decides: a ferment named only in steps without heat, or in a step
+that takes it off the heat, is uncooked; one stirred into a simmering pot or baked is not. Without
+a method, a ferment in a baked recipe (flour with baking powder, soda or yeast) counts as cooked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .matcher import FoodIndex, tokens
+from .parser import parse_line
+from .portions import line_grams
+from .types import FoodRecord, ParsedLine, ServingNutrition
+
+NUTRIENTS = (
+    "energy_kcal",
+    "protein_g",
+    "fat_g",
+    "saturated_fat_g",
+    "carbohydrate_g",
+    "fiber_g",
+    "sugars_g",
+    "sodium_mg",
+    "fructans_g",
+    "gos_g",
+    "resistant_starch_g",
+    "beta_glucan_g",
+)
+
+HEAT_WORDS = frozenset(
+    [
+        "cooked",
+        "cook",
+        "fried",
+        "fry",
+        "baked",
+        "bake",
+        "roasted",
+        "roast",
+        "sauteed",
+        "saute",
+        "simmered",
+        "simmer",
+        "boiled",
+        "boil",
+        "heated",
+        "heat",
+        "warmed",
+        "warm",
+        "toasted",
+        "toast",
+        "grilled",
+        "grill",
+        "braised",
+        "braise",
+        "melted",
+        "melt",
+        "stewed",
+        "stew",
+        "steamed",
+        "steam",
+    ]
+)
+UNCOOKED_CUES = (
+    "to serve",
+    "for serving",
+    "to garnish",
+    "for garnish",
+    "garnish",
+    "for topping",
+    "to top",
+    "topping",
+    "on the side",
+    "for dipping",
+    "raw",
+    "unpasteurised",
+    "unpasteurized",
+    "live",
+)
+OFF_HEAT_CUES = (
+    "off the heat",
+    "remove from the heat",
+    "removed from the heat",
+    "take off the heat",
+    "to serve",
+    "serve with",
+    "serve topped",
+    "top with",
+    "topped with",
+    "once cooled",
+    "cooled",
+    "cool slightly",
+    "after cooking",
+    "garnish",
+    "on the side",
+    "spoon over",
+    "dollop",
+    "drizzle",
+    "to finish",
+    "finish with",
+    "just before serving",
+    "before serving",
+    "stir through",
+    "dressing",
+    "mix together",
+    "whisk together",
+)
+BAKING_FOODS = ("baking powder", "baking soda", "bicarbonate of soda", "yeast", "self-raising", "self-rising")
+
+# One serving of a live-culture food, in grams (docs/nutrition.md): a pot of yogurt or glass of
+# kefir, a tablespoon of miso, a few forkfuls of sauerkraut or kimchi, a glass of kombucha.
+LIVE_SERVING_G_DAIRY = 100.0
+LIVE_SERVING_G_DRINK = 240.0
+LIVE_SERVING_G_MISO = 15.0
+LIVE_SERVING_G_VEGETABLE = 40.0
+
+
+def live_serving_grams(food: FoodRecord) -> float:
+    name = food.name.lower()
+    if "miso" in name:
+        return LIVE_SERVING_G_MISO
+    if food.contains_dairy or "yogurt" in name or "yoghurt" in name or "kefir" in name and "water" not in name:
+        return LIVE_SERVING_G_DAIRY
+    if food.food_group == "beverages" or "kombucha" in name or "water kefir" in name:
+        return LIVE_SERVING_G_DRINK
+    return LIVE_SERVING_G_VEGETABLE
+
+
+@dataclass(frozen=True)
+class LineResult:
+    raw: str
+    parsed: ParsedLine
+    food: FoodRecord | None
+    confidence: float
+    grams: float | None
+    status: str  # "matched" | "unmatched" | "ignored"
+    note: str = ""
+    live: bool = False  # a live-culture food eaten uncooked
+
+    def as_dict(self) -> dict:
+        return {
+            "text": self.raw,
+            "quantity": self.parsed.amount,
+            "unit": self.parsed.unit,
+            "grams": None if self.grams is None else round(self.grams, 1),
+            "food_id": self.food.id if self.food else None,
+            "food": self.food.name if self.food else None,
+            "confidence": round(self.confidence, 3),
+            "status": self.status,
+            "preparation": self.parsed.preparation,
+            "optional": self.parsed.optional,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class RecipeAnalysis:
+    servings: int
+    lines: tuple[LineResult, ...]
+    per_serving: ServingNutrition
+    allergens: tuple[str, ...]
+    diets: tuple[str, ...]
+    fodmap_level: str
+    fodmap_triggers: tuple[dict, ...]
+    matched_share: float
+    unmatched: tuple[str, ...] = field(default=())
+
+    def per_serving_dict(self) -> dict:
+        n = self.per_serving
+        values = {name: round(getattr(n, name), 2) for name in NUTRIENTS}
+        values["free_sugars_g"] = round(n.free_sugars_g, 2)
+        values["prebiotic_g"] = round(n.prebiotic_g, 2)
+        values["live_culture_servings"] = round(n.live_culture_servings, 2)
+        values["plants"] = n.plants
+        return values
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip().lower() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+
+
+def _food_keywords(food: FoodRecord, parsed: ParsedLine) -> set[str]:
+    words = set(tokens(parsed.food)) | set(tokens(food.name))
+    generic = {"raw", "plain", "live", "culture", "with", "and", "white", "red", "fresh", "unpasteurised"}
+    return {w for w in words if len(w) > 2 and w not in generic}
+
+
+def _is_uncooked(parsed: ParsedLine, food: FoodRecord, *, instructions: str, baked: bool) -> bool:
+    prep_words = set(tokens(parsed.preparation))
+    if prep_words & HEAT_WORDS:
+        return False
+    raw = parsed.raw.lower()
+    if any(cue in raw for cue in UNCOOKED_CUES):
+        return True
+    if instructions.strip():
+        keywords = _food_keywords(food, parsed)
+        mentions = [s for s in _sentences(instructions) if keywords & set(tokens(s))]
+        if not mentions:
+            return not baked
+        for sentence in mentions:
+            words = set(tokens(sentence))
+            if any(cue in sentence for cue in OFF_HEAT_CUES):
+                continue
+            if words & (HEAT_WORDS | {"oven", "pan", "skillet", "pot", "wok"}):
+                return False
+        return True
+    return not baked
+
+
+def analyse_recipe(
+    lines: Sequence[str],
+    *,
+    servings: int,
+    index: FoodIndex,
+    instructions: str = "",
+) -> RecipeAnalysis:
+    """Parse, match and weigh every line; sum per serving. Writes nothing anywhere."""
+    servings = max(int(servings or 1), 1)
+    parsed_lines = [parse_line(text) for text in lines]
+    all_text = " ".join(text.lower() for text in lines)
+    baked = any(word in all_text for word in BAKING_FOODS)
+
+    results: list[LineResult] = []
+    for raw, parsed in zip(lines, parsed_lines, strict=True):
+        if parsed.kind in ("heading", "blank"):
+            results.append(LineResult(raw, parsed, None, 0.0, None, "ignored", parsed.note or parsed.kind))
+            continue
+        if parsed.kind == "reference":
+            note = parsed.note or "refers to another recipe: not counted"
+            results.append(LineResult(raw, parsed, None, 0.0, None, "unmatched", note))
+            continue
+        match = index.match(parsed.food, parsed.preparation)
+        if not match.matched:
+            results.append(LineResult(raw, parsed, None, match.confidence, None, "unmatched", "no food matched"))
+            continue
+        food = match.food
+        assert food is not None
+        grams, note = line_grams(parsed, food)
+        if grams is None:
+            if parsed.optional or parsed.amount is None:
+                # "salt, to taste": known food, no amount; counted for allergens and diets only.
+                results.append(LineResult(raw, parsed, food, match.confidence, 0.0, "matched", "no amount"))
+            else:
+                results.append(LineResult(raw, parsed, food, match.confidence, None, "unmatched", note))
+            continue
+        live = food.live_cultures and _is_uncooked(parsed, food, instructions=instructions, baked=baked)
+        results.append(LineResult(raw, parsed, food, match.confidence, grams, "matched", note, live))
+    return _summarise(results, servings)
+
+
+def _summarise(results: list[LineResult], servings: int) -> RecipeAnalysis:
+    totals = dict.fromkeys(NUTRIENTS, 0.0)
+    free_sugars = live = cooked_ferment = 0.0
+    whole_grain = refined_grain = legumes = processed_meat = 0.0
+    upf_grams = total_grams = 0.0
+    alcohol_uncooked = False
+    emulsifiers: list[str] = []
+    species: dict[str, float] = {}
+    allergens: set[str] = set()
+    flags = {"meat": False, "fish": False, "dairy": False, "egg": False, "animal": False}
+    fodmap_items: list[tuple[FoodRecord, float]] = []
+
+    for line in results:
+        food = line.food
+        if food is None or line.status != "matched":
+            continue
+        allergens.update(food.allergens)
+        flags["meat"] |= food.contains_meat
+        flags["fish"] |= food.contains_fish
+        flags["dairy"] |= food.contains_dairy
+        flags["egg"] |= food.contains_egg
+        flags["animal"] |= food.animal_product
+        grams = line.grams or 0.0
+        if food.plant_species:
+            weight = 0.5 if food.is_herb_or_spice else 1.0
+            species[food.plant_species] = max(species.get(food.plant_species, 0.0), weight)
+        if grams <= 0:
+            continue
+        factor = grams / 100.0
+        for name in NUTRIENTS:
+            value = getattr(food, name)
+            if value is not None:
+                totals[name] += value * factor
+        total_grams += grams
+        if food.free_sugar and food.sugars_g:
+            free_sugars += food.sugars_g * factor
+        if food.live_cultures:
+            servings_of_food = grams / live_serving_grams(food)
+            if line.live:
+                live += servings_of_food
+            else:
+                cooked_ferment += servings_of_food
+        elif food.fermented:
+            cooked_ferment += grams / LIVE_SERVING_G_VEGETABLE
+        if food.grain == "whole":
+            whole_grain += grams
+        elif food.grain == "refined":
+            refined_grain += grams
+        if food.food_group == "legumes":
+            legumes += grams
+        if food.processed_meat:
+            processed_meat += grams
+        if food.ultra_processed:
+            upf_grams += grams
+        if food.emulsifier:
+            emulsifiers.append(food.name)
+        if food.alcohol and not (set(tokens(line.parsed.preparation)) & HEAT_WORDS):
+            alcohol_uncooked = alcohol_uncooked or not _any_heat(results)
+        fodmap_items.append((food, grams / servings))
+
+    per = {name: value / servings for name, value in totals.items()}
+    per_serving = ServingNutrition(
+        **per,
+        free_sugars_g=free_sugars / servings,
+        live_culture_servings=live / servings,
+        cooked_ferment_servings=cooked_ferment / servings,
+        plants=sum(species.values()),
+        plant_species=frozenset(species),
+        whole_grain_g=whole_grain / servings,
+        refined_grain_g=refined_grain / servings,
+        legumes_g=legumes / servings,
+        processed_meat_g=processed_meat / servings,
+        alcohol_uncooked=alcohol_uncooked,
+        emulsifier_foods=tuple(sorted(set(emulsifiers))),
+        ultra_processed_share=(upf_grams / total_grams) if total_grams else 0.0,
+    )
+    from recipes.vocab import diets_for  # pure module, no ORM
+
+    diets = diets_for(
+        meat=flags["meat"], fish=flags["fish"], dairy=flags["dairy"], egg=flags["egg"], animal_product=flags["animal"]
+    )
+    level, triggers = fodmap_summary(fodmap_items)
+    countable = [r for r in results if r.status != "ignored"]
+    matched = [r for r in countable if r.status == "matched"]
+    return RecipeAnalysis(
+        servings=servings,
+        lines=tuple(results),
+        per_serving=per_serving,
+        allergens=tuple(sorted(allergens)),
+        diets=tuple(diets),
+        fodmap_level=level,
+        fodmap_triggers=tuple(triggers),
+        matched_share=(len(matched) / len(countable)) if countable else 1.0,
+        unmatched=tuple(r.raw for r in results if r.status == "unmatched"),
+    )
+
+
+def _any_heat(results: list[LineResult]) -> bool:
+    return any(set(tokens(r.parsed.preparation)) & HEAT_WORDS for r in results)
+
+
+# FODMAPs are carbohydrates: a food with almost none cannot carry a FODMAP load.
+FODMAP_FREE_CARB_G = 0.5
+# An unrated ingredient this small (spices, a splash of sauce) does not decide a recipe's level.
+FODMAP_UNKNOWN_TRACE_G = 5.0
+
+
+def food_fodmap_level(food: FoodRecord, grams_per_serving: float) -> str:
+    """Level of one ingredient at the amount in a serving; "" when unknown."""
+    if food.fodmap_level:
+        rated = food.fodmap_serving_g
+        if rated and food.fodmap_level in ("high", "moderate"):
+            share = grams_per_serving / rated
+            if food.fodmap_level == "high":
+                return "high" if share >= 0.5 else "moderate" if share >= 0.2 else "low"
+            return "moderate" if share >= 0.75 else "low"
+        if food.fodmap_level == "low" and rated and grams_per_serving > 2 * rated:
+            return "moderate"  # a low rating holds at its serving, not at any amount
+        return food.fodmap_level
+    if food.carbohydrate_g is not None and food.carbohydrate_g <= FODMAP_FREE_CARB_G:
+        return "low"
+    return ""
+
+
+def fodmap_summary(items: list[tuple[FoodRecord, float]]) -> tuple[str, list[dict]]:
+    """The recipe's FODMAP level at one serving and the ingredients that raise it."""
+    rank = {"": 0, "low": 1, "moderate": 2, "high": 3}
+    worst = "low" if items else ""
+    unknown = False
+    triggers = []
+    for food, grams in items:
+        level = food_fodmap_level(food, grams)
+        if level in ("moderate", "high"):
+            triggers.append({"food": food.name, "level": level, "grams": round(grams, 1), "swap": food.low_fodmap_swap})
+            if rank[level] > rank[worst]:
+                worst = level
+        elif level == "" and grams > FODMAP_UNKNOWN_TRACE_G:
+            unknown = True
+    if worst == "low" and unknown:
+        worst = ""
+    triggers.sort(key=lambda t: (-rank[t["level"]], -t["grams"]))
+    return worst, triggers

@@ -1,0 +1,174 @@
+"""Weights of household measures: how many grams a line's amount is, for one food.
+
+Order of evidence: a weight written on the line; a volume through the food's own USDA cup/tbsp/tsp
+portions (or its density); a count or a named piece (clove, slice, medium) through the food's
+matching USDA portion; last, a small table of generic weights, each marked as an estimate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import FoodRecord, ParsedLine, Portion
+
+ML_PER_UNIT = {
+    "cup": 236.588,
+    "tbsp": 14.787,
+    "tablespoon": 14.787,
+    "tsp": 4.929,
+    "teaspoon": 4.929,
+    "fl oz": 29.574,
+    "ml": 1.0,
+    "l": 1000.0,
+    "liter": 1000.0,
+    "pint": 473.176,
+    "quart": 946.353,
+}
+
+SIZE_WORDS = ("small", "medium", "large", "extra large", "jumbo")
+
+# Used only when the food has no portion for the unit; grams per one unit.
+GENERIC_UNIT_GRAMS = {
+    "pinch": 0.36,
+    "dash": 0.6,
+    "smidgen": 0.2,
+    "drop": 0.05,
+    "handful": 30.0,
+    "sprig": 1.0,
+    "leaf": 0.5,
+    "clove": 4.0,
+    "bunch": 80.0,
+    "stick": 113.0,  # a US stick of butter
+    "can": 400.0,
+    "tin": 400.0,
+    "jar": 340.0,
+    "package": 300.0,
+    "packet": 7.0,
+    "bag": 300.0,
+    "box": 450.0,
+    "cube": 5.0,
+    "slice": 28.0,
+    "piece": 50.0,
+    "fillet": 150.0,
+    "breast": 175.0,
+    "thigh": 110.0,
+    "stalk": 40.0,
+    "rib": 40.0,
+    "head": 500.0,
+    "ear": 100.0,
+    "strip": 10.0,
+    "scoop": 30.0,
+    "inch": 10.0,
+    "knob": 10.0,
+    "envelope": 7.0,
+    "sheet": 10.0,
+}
+
+_UNIT_WORD = re.compile(r"[a-z]+(?: oz)?")
+
+
+def _portion_words(portion: Portion) -> str:
+    return portion.unit.lower()
+
+
+def grams_per_ml(food: FoodRecord) -> float | None:
+    """The food's density from its USDA volume portions (cup first), else its stored density."""
+    best: float | None = None
+    best_rank = 99
+    for portion in food.portions:
+        unit = _portion_words(portion)
+        head = unit.split(",")[0].split("(")[0].strip()
+        for rank, name in enumerate(("cup", "tbsp", "tablespoon", "tsp", "teaspoon", "fl oz", "ml")):
+            if head == name or head.startswith(name + " "):
+                # A plain "cup" beats "cup, chopped"; the first plain one found wins.
+                penalty = 0 if head == unit.strip() else 0.5
+                if rank + penalty < best_rank and portion.amount > 0:
+                    best_rank = rank + penalty
+                    best = portion.grams / (portion.amount * ML_PER_UNIT[name])
+                break
+    if best is not None:
+        return best
+    return food.density_g_per_ml
+
+
+def _volume_portion_for(food: FoodRecord, preparation: str) -> float | None:
+    """Grams per ml from the portion whose description best fits the preparation ("cup, chopped")."""
+    prep_words = set(re.findall(r"[a-z]+", preparation.lower()))
+    if not prep_words:
+        return None
+    best, best_overlap = None, 0
+    for portion in food.portions:
+        unit = _portion_words(portion)
+        head = unit.split(",")[0].strip()
+        if head not in ("cup", "tbsp", "tsp"):
+            continue
+        overlap = len(prep_words & set(re.findall(r"[a-z]+", unit)) - {"cup", "tbsp", "tsp"})
+        if overlap > best_overlap and portion.amount > 0:
+            best_overlap = overlap
+            best = portion.grams / (portion.amount * ML_PER_UNIT[head])
+    return best
+
+
+def _piece_grams(food: FoodRecord, words: tuple[str, ...]) -> float | None:
+    """Grams of one piece from the first portion whose description starts with one of `words`."""
+    for word in words:
+        for portion in food.portions:
+            unit = _portion_words(portion)
+            if (unit == word or unit.startswith((word + " ", word + ",", word + "("))) and portion.amount > 0:
+                return portion.grams / portion.amount
+    for word in words:
+        for portion in food.portions:
+            if re.search(rf"\b{re.escape(word)}s?\b", _portion_words(portion)) and portion.amount > 0:
+                return portion.grams / portion.amount
+    return None
+
+
+_COUNT_PORTIONS = ("medium", "whole", "each", "fruit", "item", "piece", "large", "small", "serving")
+_NOT_COUNT = ("cup", "tbsp", "tsp", "oz", "lb", "fl oz", "ml", "g", "pat", "quart", "pint")
+
+
+def count_grams(food: FoodRecord, size: str) -> float | None:
+    """Grams of one whole item ("1 onion", "2 large eggs")."""
+    if size:
+        found = _piece_grams(food, (size, size.replace("extra ", "")))
+        if found:
+            return found
+        # "large" asked but only "medium" known: scale by typical size ratios.
+        medium = _piece_grams(food, ("medium",))
+        if medium:
+            return medium * {"small": 0.7, "large": 1.3, "extra large": 1.5, "jumbo": 1.6}.get(size, 1.0)
+    found = _piece_grams(food, _COUNT_PORTIONS)
+    if found:
+        return found
+    for portion in food.portions:
+        unit = _portion_words(portion)
+        head = unit.split(",")[0].split("(")[0].strip()
+        if head and not any(head == n or head.startswith(n + " ") for n in _NOT_COUNT) and portion.amount > 0:
+            return portion.grams / portion.amount
+    return None
+
+
+def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]:
+    """Total grams for the line and a note when the weight is an estimate or unknown."""
+    if parsed.grams is not None:
+        return parsed.grams, ""
+    amount = parsed.amount
+    if parsed.ml is not None:
+        density = _volume_portion_for(food, parsed.preparation) or grams_per_ml(food)
+        if density is None:
+            return parsed.ml, "no density known: taken as water"
+        return parsed.ml * density, ""
+    if amount is None:
+        return None, "no amount"
+    unit = parsed.unit
+    if not unit:
+        each = count_grams(food, parsed.size)
+        if each is None:
+            return None, f"no weight known for one {food.name}"
+        return amount * each, ""
+    piece = _piece_grams(food, (unit,))
+    if piece is not None:
+        return amount * piece, ""
+    if unit in GENERIC_UNIT_GRAMS:
+        return amount * GENERIC_UNIT_GRAMS[unit], f"estimated weight for a {unit}"
+    return None, f"no weight known for '{unit}' of {food.name}"
