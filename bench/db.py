@@ -1,0 +1,31 @@
+"""A throwaway SQLite database with the shipped food table (and optionally the catalogue) for benchmarks."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+_READY: Path | None = None
+
+
+def setup_django(*, catalogue: bool = False) -> Path:
+    """Point Django at a fresh SQLite file under /tmp, migrate, load foods (and recipes); once per process."""
+    global _READY
+    if _READY is not None:
+        return _READY
+    path = Path(tempfile.mkdtemp(prefix="mealplan-bench-")) / "bench.sqlite3"
+    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mealplan.settings")
+    os.environ.setdefault("MEALPLAN_TESTING", "1")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("load_foods", verbosity=0)
+    if catalogue:
+        call_command("load_catalogue", verbosity=0)
+    _READY = path
+    return path
