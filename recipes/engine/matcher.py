@@ -249,6 +249,8 @@ class FoodIndex:
         self._max_phrase_words = 1
         self._usda_by_token: dict[str, list[int]] = defaultdict(list)
         self._usda_tokens: dict[int, frozenset[str]] = {}
+        self._usda_head: dict[int, frozenset[str]] = {}
+        self._usda_branded: set[int] = set()
         self._cache: dict[tuple[str, str], Match] = {}
         for food in foods:
             self.foods[food.id] = food
@@ -265,6 +267,9 @@ class FoodIndex:
             else:
                 words = frozenset(content_tokens(food.name))
                 self._usda_tokens[food.id] = words
+                self._usda_head[food.id] = frozenset(content_tokens(food.name.split(",")[0])) or words
+                if _BRAND.search(food.name):
+                    self._usda_branded.add(food.id)
                 for word in words:
                     self._usda_by_token[word].append(food.id)
 
@@ -329,19 +334,34 @@ class FoodIndex:
         return None
 
     def _usda_fallback(self, words: list[str]) -> Match:
+        """Best USDA food by word overlap: the line's words found, the name's words used, its head noun.
+
+        USDA names put the food first ("Onions, raw"); branded names (upper-case maker names) and
+        long composite names lose to a plain food that covers the same words.
+        """
         wanted = set(words)
         scores: dict[int, int] = defaultdict(int)
         for word in wanted:
             for food_id in self._usda_by_token.get(word, ()):
                 scores[food_id] += 1
         best_id, best_score = None, 0.0
-        for food_id, hits in scores.items():
-            name_words = self._usda_tokens[food_id]
-            # Share of the line's words found, lightly penalising long USDA names.
-            score = hits / len(wanted) - 0.02 * max(len(name_words) - hits, 0)
-            if score > best_score or (score == best_score and best_id is not None and food_id < best_id):
+        for food_id, hits in sorted(scores.items()):
+            name_words = self._usda_tokens[food_id] - _USDA_STATE_WORDS
+            recall = hits / len(wanted)
+            precision = hits / max(len(name_words), 1)
+            score = recall * precision**0.5
+            if self._usda_head[food_id] <= wanted:
+                score *= 1.25
+            if food_id in self._usda_branded:
+                score *= 0.6
+            if score > best_score:
                 best_id, best_score = food_id, score
         if best_id is None:
             return NO_MATCH
         confidence = round(max(0.0, min(0.75, 0.75 * best_score)), 3)
         return Match(self.foods[best_id], confidence, self.foods[best_id].name)
+
+
+# Words in USDA names that state a form, not a food ("Onions, raw").
+_USDA_STATE_WORDS = frozenset({"raw", "fresh", "boiled", "cooked", "without", "with", "salt", "and", "of", "ns", "nfs"})
+_BRAND = re.compile(r"\b[A-Z][A-Z'&.]{2,}\b")

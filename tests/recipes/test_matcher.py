@@ -1,0 +1,79 @@
+import pytest
+
+from recipes.engine.matcher import MIN_CONFIDENCE, FoodIndex, singular, tokens
+from tests.recipes import factories as f
+
+
+@pytest.fixture(scope="module")
+def index():
+    return FoodIndex(f.ALL)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("onions", "onion"),
+        ("berries", "berry"),
+        ("tomatoes", "tomato"),
+        ("peaches", "peach"),
+        ("hummus", "hummus"),
+        ("chickpeas", "chickpea"),
+        ("glass", "glass"),
+        ("asparagus", "asparagus"),
+        ("oats", "oat"),
+    ],
+)
+def test_singular(word, expected):
+    assert singular(word) == expected
+
+
+def test_tokens_fold_accents_case_and_plurals():
+    assert tokens("Jalapeños & Crème-Fraîche") == ["jalapeno", "and", "creme", "fraiche"]
+
+
+@pytest.mark.parametrize(
+    ("text", "food_id"),
+    [
+        ("onion", 1),
+        ("Onions", 1),
+        ("yellow onion", 1),
+        ("large brown onions", 1),
+        ("old-fashioned oats", 2),
+        ("natural yogurt", 3),
+        ("extra virgin olive oil", 4),
+        ("garlic cloves", 5),
+        ("low-sodium chicken broth", 6),
+        ("fresh lemon juice", 7),
+    ],
+)
+def test_curated_names_aliases_and_descriptors_match(index, text, food_id):
+    match = index.match(text)
+    assert match.matched
+    assert match.food.id == food_id
+
+
+def test_exact_match_is_certain_and_descriptor_match_nearly(index):
+    assert index.match("onion").confidence == 1.0
+    assert 0.9 <= index.match("chopped fresh onion").confidence < 1.0
+
+
+def test_head_noun_wins_among_equal_phrases(index):
+    # "lemon juice" names the juice, not the fruit, though "lemon" is a food too.
+    assert index.match("juice of lemon lemon juice").food.id == 7
+
+
+def test_usda_fallback_prefers_plain_food_over_branded_composite(index):
+    match = index.match("kale leaves")
+    assert match.food.id == 103
+    assert match.confidence <= 0.75
+
+
+def test_unknown_food_is_not_matched(index):
+    match = index.match("unobtainium dust")
+    assert not match.matched
+    assert match.confidence < MIN_CONFIDENCE
+
+
+def test_empty_text_is_not_matched(index):
+    assert not index.match("").matched
+    assert not index.match("  , ").matched

@@ -1,0 +1,71 @@
+import pytest
+
+from recipes.engine.portions import GENERIC_UNIT_GRAMS, count_grams, grams_per_ml, line_grams
+from recipes.engine.types import ParsedLine
+from tests.recipes import factories as f
+
+
+def line(**fields) -> ParsedLine:
+    return ParsedLine(raw="test", food="x", **fields)
+
+
+def test_explicit_grams_win_over_everything():
+    assert line_grams(line(quantity=1, unit="cup", grams=240, ml=236.6), f.YOGURT) == (240, "")
+
+
+def test_volume_uses_the_foods_own_cup_weight():
+    grams, note = line_grams(line(quantity=1, unit="cup", ml=236.588), f.OATS)
+    assert grams == pytest.approx(81, rel=1e-3)
+    assert note == ""
+
+
+def test_volume_prefers_the_portion_matching_the_preparation():
+    # USDA: a cup of chopped onion weighs 160 g.
+    grams, _ = line_grams(line(quantity=1, unit="cup", ml=236.588, preparation="chopped"), f.ONION)
+    assert grams == pytest.approx(160, rel=1e-3)
+
+
+def test_tablespoon_of_oil_from_its_density():
+    grams, _ = line_grams(line(quantity=2, unit="tbsp", ml=2 * 14.787), f.OLIVE_OIL)
+    assert grams == pytest.approx(27, rel=0.01)
+
+
+def test_volume_without_density_is_taken_as_water_and_says_so():
+    grams, note = line_grams(line(quantity=1, unit="cup", ml=236.588), f.LEMON_JUICE)
+    assert grams == pytest.approx(236.588)
+    assert "water" in note
+
+
+def test_count_uses_medium_portion_and_scales_by_size():
+    assert count_grams(f.ONION, "") == 110
+    assert count_grams(f.ONION, "large") == pytest.approx(110 * 1.3)
+    grams, _ = line_grams(line(quantity=2, size="small"), f.ONION)
+    assert grams == pytest.approx(2 * 110 * 0.7)
+
+
+def test_named_piece_portion():
+    grams, note = line_grams(line(quantity=3, unit="clove"), f.GARLIC)
+    assert (grams, note) == (9, "")
+
+
+def test_generic_unit_is_an_estimate_and_says_so():
+    grams, note = line_grams(line(quantity=1, unit="pinch"), f.GARLIC)
+    assert grams == GENERIC_UNIT_GRAMS["pinch"]
+    assert "estimated" in note
+
+
+def test_range_uses_the_middle():
+    grams, _ = line_grams(line(quantity=2, quantity_max=4, unit="clove"), f.GARLIC)
+    assert grams == 9
+
+
+def test_no_amount_and_unknown_unit_give_no_weight():
+    assert line_grams(line(), f.ONION) == (None, "no amount")
+    grams, note = line_grams(line(quantity=1, unit="wheelbarrow"), f.ONION)
+    assert grams is None
+    assert "wheelbarrow" in note
+
+
+def test_density_from_cup_portion():
+    assert grams_per_ml(f.OATS) == pytest.approx(81 / 236.588)
+    assert grams_per_ml(f.LEMON_JUICE) is None
