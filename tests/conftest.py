@@ -44,3 +44,25 @@ def stranger_api(stranger):
     client = APIClient()
     client.force_authenticate(stranger)
     return client
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database holds the food table we ship (USDA SR28 + curated ingredients), loaded once.
+
+    Tests run in transactions that roll back, so every test sees the same table.
+    """
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("load_foods", verbosity=0)
+
+
+@pytest.fixture
+def food_index(db):
+    """The matching index over the shipped food table."""
+    from recipes.selectors import food_index_cache
+
+    food_index_cache.clear()
+    yield food_index_cache.get()
+    food_index_cache.clear()
