@@ -78,6 +78,7 @@ class Plan(models.Model):
     mip_gap = models.FloatField(null=True, blank=True)
     solve_seconds = models.FloatField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, help_text="Bumped on every change, for optimistic locking.")
+    shopping_checked = models.JSONField(default=list, blank=True, help_text="Shopping-list items ticked off.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -13,7 +13,7 @@ a method, a ferment in a baked recipe (flour with baking powder, soda or yeast) 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .matcher import FoodIndex, tokens
@@ -181,7 +181,24 @@ class RecipeAnalysis:
         values["prebiotic_g"] = round(n.prebiotic_g, 2)
         values["live_culture_servings"] = round(n.live_culture_servings, 2)
         values["plants"] = n.plants
+        values["cooked_ferment_servings"] = round(n.cooked_ferment_servings, 2)
+        values["whole_grain_g"] = round(n.whole_grain_g, 1)
+        values["refined_grain_g"] = round(n.refined_grain_g, 1)
+        values["legumes_g"] = round(n.legumes_g, 1)
+        values["processed_meat_g"] = round(n.processed_meat_g, 1)
+        values["ultra_processed_share"] = round(n.ultra_processed_share, 3)
+        values["emulsifier_foods"] = list(n.emulsifier_foods)
+        values["alcohol_uncooked"] = n.alcohol_uncooked
         return values
+
+
+def serving_from_dict(values: dict, plant_species: Iterable[str] = ()) -> ServingNutrition:
+    """Rebuild ServingNutrition from a stored per_serving_dict (unknown keys ignored, missing ones zero)."""
+    known = ServingNutrition.__dataclass_fields__
+    kwargs = {k: v for k, v in values.items() if k in known and k not in ("plant_species", "emulsifier_foods")}
+    kwargs["emulsifier_foods"] = tuple(values.get("emulsifier_foods") or ())
+    kwargs["plant_species"] = frozenset(plant_species)
+    return ServingNutrition(**kwargs)
 
 
 def _sentences(text: str) -> list[str]:

@@ -1,0 +1,154 @@
+"""Reads for planning: optimiser candidates, plan days with totals against targets."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from mealplan.models import Plan, PlanEntry
+from mealplan.planning.types import Candidate
+from recipes.engine.nutrition import serving_from_dict
+from recipes.engine.scoring import add_nutrition, score_day, score_week
+from recipes.engine.types import ServingNutrition
+from recipes.models import Recipe, RecipeIngredient
+from recipes.vocab import MEAL_TYPES
+
+CANDIDATE_FIELDS = (
+    "id",
+    "title",
+    "meal_types",
+    "energy_kcal",
+    "fiber_g",
+    "prebiotic_g",
+    "live_culture_servings",
+    "plant_species",
+    "gut_score",
+    "total_minutes",
+    "diets",
+    "allergens",
+    "fodmap_level",
+)
+
+
+def plannable_recipes(user):
+    """Recipes a user may plan with: the public catalogue and their own, with a meal type and energy."""
+    return Recipe.objects.visible_to(user).exclude(meal_types="").filter(energy_kcal__gt=0)
+
+
+def candidate_from(recipe: Recipe, food_ids: frozenset[int] = frozenset()) -> Candidate:
+    return Candidate(
+        id=recipe.id,
+        title=recipe.title,
+        meal_types=frozenset(recipe.meal_types),
+        energy_kcal=recipe.energy_kcal,
+        fiber_g=recipe.fiber_g,
+        prebiotic_g=recipe.prebiotic_g,
+        live_culture_servings=recipe.live_culture_servings,
+        plant_species=frozenset(recipe.plant_species),
+        gut_score=recipe.gut_score,
+        total_minutes=recipe.total_minutes,
+        diets=frozenset(recipe.diets),
+        allergens=frozenset(recipe.allergens),
+        food_ids=food_ids,
+        fodmap_level=recipe.fodmap_level,
+    )
+
+
+def plan_candidates(user) -> list[Candidate]:
+    """Every plannable recipe as an optimiser candidate, in two queries."""
+    recipes = list(plannable_recipes(user).only(*CANDIDATE_FIELDS).order_by("id"))
+    foods: dict[int, set[int]] = defaultdict(set)
+    rows = RecipeIngredient.objects.filter(recipe__in=[r.id for r in recipes], food__isnull=False)
+    for recipe_id, food_id in rows.values_list("recipe_id", "food_id"):
+        foods[recipe_id].add(food_id)
+    return [candidate_from(recipe, frozenset(foods[recipe.id])) for recipe in recipes]
+
+
+def recipe_serving(recipe: Recipe) -> ServingNutrition:
+    """A recipe's stored per-serving nutrition as the score's input."""
+    return serving_from_dict((recipe.analysis or {}).get("per_serving") or {}, recipe.plant_species)
+
+
+def scaled(n: ServingNutrition, factor: float) -> dict:
+    return {
+        "energy_kcal": n.energy_kcal * factor,
+        "fiber_g": n.fiber_g * factor,
+        "prebiotic_g": n.prebiotic_g * factor,
+        "live_culture_servings": n.live_culture_servings * factor,
+    }
+
+
+@dataclass
+class PlanDay:
+    date: date
+    entries: list[PlanEntry]
+    totals: dict
+    plant_species: set[str]
+    targets: dict
+    score: dict | None = None
+    met: dict = field(default_factory=dict)
+
+
+def slot_order(slot: str) -> int:
+    return MEAL_TYPES.index(slot) if slot in MEAL_TYPES else len(MEAL_TYPES)
+
+
+def plan_entries(plan: Plan) -> list[PlanEntry]:
+    return list(plan.entries.select_related("recipe").order_by("date", "id"))
+
+
+def plan_days(plan: Plan, entries: list[PlanEntry] | None = None) -> tuple[list[PlanDay], dict]:
+    """Each day's meals and totals against the plan's targets, and the week's summary (plants, score)."""
+    entries = plan_entries(plan) if entries is None else entries
+    targets = plan.targets or {}
+    by_date: dict[date, list[PlanEntry]] = defaultdict(list)
+    for entry in entries:
+        by_date[entry.date].append(entry)
+    days, week_servings, week_species = [], [], set()
+    for offset in range(plan.days):
+        day = plan.start.fromordinal(plan.start.toordinal() + offset)
+        day_entries = sorted(by_date.get(day, []), key=lambda e: slot_order(e.slot))
+        totals = {"energy_kcal": 0.0, "fiber_g": 0.0, "prebiotic_g": 0.0, "live_culture_servings": 0.0}
+        species: set[str] = set()
+        items = []
+        for entry in day_entries:
+            serving = recipe_serving(entry.recipe)
+            for key, value in scaled(serving, entry.servings).items():
+                totals[key] += value
+            species |= set(entry.recipe.plant_species)
+            items.append((serving, entry.servings))
+        day_total = add_nutrition(items) if items else ServingNutrition()
+        week_servings.append(day_total)
+        week_species |= species
+        totals["plants"] = len(species)
+        met = {
+            "energy_kcal": _within(totals["energy_kcal"], targets.get("energy_kcal"), targets.get("energy_tolerance")),
+            "fiber_g": totals["fiber_g"] + 1e-6 >= targets.get("fiber_g", 0),
+            "live_culture_servings": totals["live_culture_servings"] + 1e-6 >= targets.get("live_culture_servings", 0),
+        }
+        score = None
+        if items:
+            score = score_day(
+                day_total,
+                energy_target_kcal=targets.get("energy_kcal", 2000),
+                fiber_target_g=targets.get("fiber_g", 28),
+                live_target=targets.get("live_culture_servings", 1),
+            ).as_dict()
+        days.append(PlanDay(day, day_entries, totals, species, targets, score, met))
+    week = {
+        "plants": len(week_species),
+        "plants_target": targets.get("plants_per_week", 30),
+        "plant_species": sorted(week_species),
+        "fiber_g_per_day": sum(d.totals["fiber_g"] for d in days) / max(len(days), 1),
+        "score": score_week(week_servings, plants_target=targets.get("plants_per_week", 30)).as_dict()
+        if entries
+        else None,
+    }
+    return days, week
+
+
+def _within(value: float, target: float | None, tolerance: float | None) -> bool:
+    if not target:
+        return True
+    return abs(value - target) <= target * (tolerance or 0.1) + 1e-6
