@@ -62,7 +62,7 @@ def kitchen_amount(grams: float, *, group: str, name: str, piece_grams: float | 
         return ""
     if piece_grams and group in PIECE_GROUPS and piece_grams >= 20:
         count = grams / piece_grams
-        pieces = max(1, math.ceil(count - 0.15))  # buy whole ones; 2.1 onions is 2
+        pieces = max(1, math.ceil(count - 0.25))  # buy whole ones; up to a quarter over rounds down
         return f"{pieces} (about {_round_nice(grams)} g)"
     if ml_per_g and (group in LIQUID_GROUPS or any(w in name for w in LIQUID_WORDS)):
         ml = grams * ml_per_g
