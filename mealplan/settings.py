@@ -238,6 +238,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema enum per vocabulary, whatever the field is called (allergens, exclude_allergens, ...).
+    "ENUM_NAME_OVERRIDES": {
+        "AllergenEnum": "recipes.vocab.ALLERGENS",
+        "MealTypeEnum": "recipes.vocab.MEAL_TYPES",
+        "DietEnum": "recipes.vocab.DIET_CHOICES",
+    },
 }
 
 LOGGING = {

@@ -1,0 +1,20 @@
+"""Routes of /api/v1/. The plans endpoints register on the same router (planner issue)."""
+
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from recipes.api.views import AnalyzeView, FoodViewSet, RecipeViewSet
+
+from .auth import TokenView
+from .profile import ProfileView
+
+router = SimpleRouter()
+router.register("recipes", RecipeViewSet, basename="recipe")
+router.register("foods", FoodViewSet, basename="food")
+
+urlpatterns = [
+    path("analyze/", AnalyzeView.as_view(), name="api-analyze"),
+    path("me/profile/", ProfileView.as_view(), name="api-profile"),
+    path("auth/token/", TokenView.as_view(), name="api-token"),
+    *router.urls,
+]

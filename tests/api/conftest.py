@@ -1,0 +1,122 @@
+"""Factories for the API tests: foods with per-100 g values, recipes as stored rows or through the service."""
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from recipes.models import Food, FoodPortion, Recipe
+from recipes.selectors import food_index_cache
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Throttle counters live in the cache and the food index is cached per process: start clean."""
+    cache.clear()
+    food_index_cache.clear()
+    yield
+    cache.clear()
+    food_index_cache.clear()
+
+
+@pytest.fixture
+def anon_api():
+    return APIClient()
+
+
+@pytest.fixture
+def staff_api(staff):
+    client = APIClient()
+    client.force_authenticate(staff)
+    return client
+
+
+@pytest.fixture
+def make_food(db):
+    def make(name: str, *, portions=(), **values) -> Food:
+        values.setdefault("is_common", True)
+        food = Food.objects.create(name=name, **values)
+        for seq, (amount, unit, grams) in enumerate(portions, start=1):
+            FoodPortion.objects.create(food=food, seq=seq, amount=amount, unit=unit, grams=grams)
+        return food
+
+    return make
+
+
+@pytest.fixture
+def pantry(make_food):
+    """A few curated foods with round per-100 g values, so expected sums are easy to work out by hand."""
+    return {
+        "oats": make_food(
+            "rolled oats",
+            aliases="porridge oats\noatmeal",
+            food_group="grains",
+            energy_kcal=380,
+            protein_g=13,
+            fat_g=7,
+            carbohydrate_g=60,
+            fiber_g=10,
+            sugars_g=1,
+            sodium_mg=5,
+            beta_glucan_g=4,
+            plant_species="oat",
+            grain="whole",
+            allergens=["gluten"],
+            contains_gluten=True,
+            fodmap_level="low",
+            source="test table",
+            portions=[(1, "cup", 80)],
+        ),
+        "kefir": make_food(
+            "kefir",
+            food_group="dairy and eggs",
+            energy_kcal=60,
+            protein_g=3,
+            fat_g=3,
+            carbohydrate_g=5,
+            fiber_g=0,
+            sugars_g=5,
+            sodium_mg=40,
+            live_cultures=True,
+            fermented=True,
+            contains_dairy=True,
+            animal_product=True,
+            allergens=["milk"],
+            fodmap_level="low",
+            source="test table",
+        ),
+        "lentils": make_food(
+            "cooked lentils",
+            food_group="legumes",
+            energy_kcal=116,
+            protein_g=9,
+            fat_g=0.4,
+            carbohydrate_g=20,
+            fiber_g=8,
+            sugars_g=1.8,
+            sodium_mg=2,
+            gos_g=1.5,
+            resistant_starch_g=1,
+            plant_species="lentil",
+            fodmap_level="high",
+            fodmap_serving_g=46,
+            source="test table",
+        ),
+    }
+
+
+@pytest.fixture
+def make_recipe(db):
+    """A recipe row with stored per-serving values, for list, filter and scoping tests (no parsing)."""
+    counter = iter(range(1, 100_000))
+
+    def make(*, owner=None, is_public=None, title=None, lines=(), **fields) -> Recipe:
+        if is_public is None:
+            is_public = owner is None
+        recipe = Recipe.objects.create(
+            owner=owner, is_public=is_public, title=title or f"Recipe {next(counter)}", **fields
+        )
+        for position, text in enumerate(lines):
+            recipe.ingredients.create(position=position, raw_text=text)
+        return recipe
+
+    return make
