@@ -12,4 +12,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/", include("mealplan.api.urls")),
+    path("recipes/", include("recipes.urls")),
+    path("plans/", include("mealplan.web.urls")),
+    path("accounts/", include("mealplan.accounts")),
 ]

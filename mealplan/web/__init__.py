@@ -1,0 +1,1 @@
+"""Website pages for planning: plans, plan grid, shopping list, profile."""
