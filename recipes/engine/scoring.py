@@ -96,6 +96,8 @@ class Component:
 
 @dataclass(frozen=True)
 class ScoreResult:
+    """A score with its breakdown; sum(c.points for c in components) == score, always."""
+
     score: int
     components: tuple[Component, ...]
     band: str
@@ -167,7 +169,7 @@ def _assemble(components: list[Component], notes: list[str]) -> ScoreResult:
             Component("floor", "Floor at 0", -total, PENALTIES_CAP, f"Points add up to {total}; the score stops at 0.")
         )
         total = 0
-    total = min(total, 100)
+    # No cap at 100 is needed: the positive maxima add up to exactly 100 (a test checks 100 is reachable).
     return ScoreResult(score=total, components=tuple(components), band=band_for(total), notes=tuple(notes))
 
 
