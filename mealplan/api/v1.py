@@ -6,11 +6,13 @@ from rest_framework.routers import SimpleRouter
 from recipes.api.views import AnalyzeView, FoodViewSet, RecipeViewSet
 
 from .auth import TokenView
+from .plans import PlanViewSet
 from .profile import ProfileView
 
 router = SimpleRouter()
 router.register("recipes", RecipeViewSet, basename="recipe")
 router.register("foods", FoodViewSet, basename="food")
+router.register("plans", PlanViewSet, basename="plan")
 
 urlpatterns = [
     path("analyze/", AnalyzeView.as_view(), name="api-analyze"),
