@@ -95,10 +95,13 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _sync(foods: Iterable[Food], key: str, fields: list[str], report: LoadReport) -> dict[str, Food]:
-    """Insert new foods and update changed ones, matched on `key`; returns key -> saved Food."""
+def _sync(
+    foods: Iterable[Food], key: str, fields: list[str], report: LoadReport, *, is_common: bool
+) -> dict[str, Food]:
+    """Insert new foods and update changed ones, matched on `key` within the USDA or the curated layer."""
     wanted = {getattr(food, key): food for food in foods}
-    existing = {getattr(food, key): food for food in Food.objects.filter(**{f"{key}__in": list(wanted)})}
+    layer = Food.objects.filter(is_common=is_common)
+    existing = {getattr(food, key): food for food in layer.filter(**{f"{key}__in": list(wanted)})}
     to_create, to_update = [], []
     for value, food in wanted.items():
         current = existing.get(value)
@@ -116,7 +119,7 @@ def _sync(foods: Iterable[Food], key: str, fields: list[str], report: LoadReport
         Food.objects.bulk_update(to_update, fields, batch_size=500)
     report.created += len(to_create)
     report.updated += len(to_update)
-    return {getattr(food, key): food for food in Food.objects.filter(**{f"{key}__in": list(wanted)})}
+    return {getattr(food, key): food for food in layer.filter(**{f"{key}__in": list(wanted)})}
 
 
 def load_usda(directory: Path | None = None) -> LoadReport:
@@ -138,7 +141,7 @@ def load_usda(directory: Path | None = None) -> LoadReport:
         foods.append(food)
     fields = ["name", "food_group", "source", *NUTRIENT_COLUMNS]
     with transaction.atomic():
-        by_ndb = _sync(foods, "ndb_id", fields, report)
+        by_ndb = _sync(foods, "ndb_id", fields, report, is_common=False)
         report.portions = _replace_portions(by_ndb, _read_csv(directory / "portions.csv"))
     return report
 
@@ -247,6 +250,11 @@ def build_curated(rows, usda: dict[str, Food], prebiotics: dict, fodmap: dict) -
     return foods, errors
 
 
+def _measure(unit: str) -> str:
+    """The kind of a household measure: "cup, chopped" and "cup" are both "cup"."""
+    return unit.lower().split(",")[0].split("(")[0].strip()
+
+
 def _extra_portions(text: str, where: str, errors: list[str]) -> list[tuple[str, float]]:
     portions = []
     for item in text.split("|"):
@@ -294,7 +302,7 @@ def load_curated(directory: Path | None = None, gut_directory: Path | None = Non
         raise ValidationError([f"{len(errors)} error(s) in the curated food table:", *errors[:50]])
     with transaction.atomic():
         extra = {food.name: food.extra_portions for food in foods}
-        saved = _sync(foods, "name", CURATED_FIELDS, report)
+        saved = _sync(foods, "name", CURATED_FIELDS, report, is_common=True)
         # Curated foods carry their USDA food's portions plus their own extra ones.
         FoodPortion.objects.filter(food__in=list(saved.values())).delete()
         base_portions: dict[int, list[FoodPortion]] = {}
@@ -302,8 +310,11 @@ def load_curated(directory: Path | None = None, gut_directory: Path | None = Non
             base_portions.setdefault(portion.food_id, []).append(portion)
         new = []
         for name, food in saved.items():
+            # A curated measure replaces USDA's of the same kind ("tsp=2.8" for kosher salt beats table salt's).
+            own = {_measure(unit) for unit, _ in extra.get(name, [])}
             for p in base_portions.get(food.usda_food_id, []):
-                new.append(FoodPortion(food=food, seq=p.seq, amount=p.amount, unit=p.unit, grams=p.grams))
+                if _measure(p.unit) not in own:
+                    new.append(FoodPortion(food=food, seq=p.seq, amount=p.amount, unit=p.unit, grams=p.grams))
             for seq, (unit, grams) in enumerate(extra.get(name, []), start=100):
                 new.append(FoodPortion(food=food, seq=seq, amount=1, unit=unit, grams=grams))
         FoodPortion.objects.bulk_create(new, batch_size=2000)
