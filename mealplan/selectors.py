@@ -65,9 +65,31 @@ def plan_candidates(user) -> list[Candidate]:
     return [candidate_from(recipe, frozenset(foods[recipe.id])) for recipe in recipes]
 
 
+STORED_NUTRIENTS = (
+    "energy_kcal",
+    "protein_g",
+    "fat_g",
+    "saturated_fat_g",
+    "carbohydrate_g",
+    "fiber_g",
+    "sugars_g",
+    "free_sugars_g",
+    "sodium_mg",
+    "fructans_g",
+    "gos_g",
+    "resistant_starch_g",
+    "beta_glucan_g",
+    "live_culture_servings",
+    "plants",
+)
+
+
 def recipe_serving(recipe: Recipe) -> ServingNutrition:
-    """A recipe's stored per-serving nutrition as the score's input."""
-    return serving_from_dict((recipe.analysis or {}).get("per_serving") or {}, recipe.plant_species)
+    """A recipe's per-serving nutrition as the score's input: its stored columns, plus the details
+    (grains, processed meat, heated ferments, ...) kept in its stored analysis."""
+    values = dict((recipe.analysis or {}).get("per_serving") or {})
+    values.update({name: getattr(recipe, name) for name in STORED_NUTRIENTS})
+    return serving_from_dict(values, recipe.plant_species)
 
 
 def scaled(n: ServingNutrition, factor: float) -> dict:
