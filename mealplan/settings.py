@@ -208,9 +208,10 @@ SECURE_CSP = {
 }
 
 REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header makes a missing or bad credential a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -243,6 +244,8 @@ SPECTACULAR_SETTINGS = {
         "AllergenEnum": "recipes.vocab.ALLERGENS",
         "MealTypeEnum": "recipes.vocab.MEAL_TYPES",
         "DietEnum": "recipes.vocab.DIET_CHOICES",
+        "IngredientStatusEnum": "recipes.models.RecipeIngredient.Status",
+        "PlanStatusEnum": "mealplan.models.Plan.Status",
     },
 }
 

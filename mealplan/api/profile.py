@@ -7,10 +7,21 @@ from rest_framework.generics import RetrieveUpdateAPIView
 
 from mealplan.api.schema import errors
 from mealplan.models import PlanProfile
-from recipes.models import Food
+from recipes.models import Food, WordSetField
 from recipes.vocab import ALLERGENS, DIET_CHOICES, MEAL_TYPES
 
 MAX_SLOT_MINUTES = 24 * 60
+
+
+class SlotListField(serializers.ListField):
+    """Meal slots in the order of the day. Reads the unsaved default ("breakfast,lunch,dinner") too."""
+
+    def __init__(self, **kwargs):
+        super().__init__(child=serializers.ChoiceField(choices=MEAL_TYPES), **kwargs)
+
+    def to_representation(self, value):
+        words = set(WordSetField.to_words(value))
+        return [slot for slot in MEAL_TYPES if slot in words]
 
 
 class PlanProfileSerializer(serializers.ModelSerializer):
@@ -23,9 +34,7 @@ class PlanProfileSerializer(serializers.ModelSerializer):
     age = serializers.IntegerField(min_value=14, max_value=110, required=False, allow_null=True)
     height_cm = serializers.FloatField(min_value=100, max_value=250, required=False, allow_null=True)
     weight_kg = serializers.FloatField(min_value=30, max_value=300, required=False, allow_null=True)
-    slots = serializers.ListField(
-        child=serializers.ChoiceField(choices=MEAL_TYPES), min_length=1, required=False, help_text="Meals to plan."
-    )
+    slots = SlotListField(min_length=1, required=False, help_text="Meals to plan, in the order of the day.")
     diet = serializers.ChoiceField(choices=DIET_CHOICES, required=False)
     exclude_allergens = serializers.ListField(child=serializers.ChoiceField(choices=ALLERGENS), required=False)
     exclude_foods = serializers.PrimaryKeyRelatedField(

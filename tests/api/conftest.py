@@ -43,7 +43,15 @@ def make_food(db):
 
 
 @pytest.fixture
-def pantry(make_food):
+def empty_food_table(db):
+    """The session loads the shipped food table; these tests bring their own foods so matches and
+    counts depend only on what the test creates (rolled back after each test)."""
+    Food.objects.all().delete()
+    food_index_cache.clear()
+
+
+@pytest.fixture
+def pantry(empty_food_table, make_food):
     """A few curated foods with round per-100 g values, so expected sums are easy to work out by hand."""
     return {
         "oats": make_food(
