@@ -197,7 +197,7 @@ class RecipeListSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PerServingSerializer)
     def get_per_serving(self, recipe: Recipe) -> dict:
-        return {name: getattr(recipe, name) for name in PER_SERVING_FIELDS}
+        return {name: round(getattr(recipe, name), 2) for name in PER_SERVING_FIELDS}  # as analyze rounds
 
     def get_is_own(self, recipe: Recipe) -> bool:
         request = self.context.get("request")

@@ -205,4 +205,5 @@ class AnalyzeView(APIView):
         document = services.analysis_document(analysis)
         document["gut_score_band"] = band_for(document["gut_score"])
         document["lines"] = [analysis_line(position, line) for position, line in enumerate(document["lines"])]
-        return Response(document)
+        # Through the serializer, so the answer has exactly the documented fields.
+        return Response(AnalysisSerializer(document).data)

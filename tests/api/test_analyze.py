@@ -46,6 +46,7 @@ def test_analysis_matches_what_a_saved_recipe_stores(owner_api, pantry):
     analysed = owner_api.post(URL, {"ingredients": lines, "servings": 3}).json()
     saved = owner_api.post("/api/v1/recipes/", {"title": "Same", "ingredients": lines, "servings": 3}).json()
     assert analysed["gut_score"] == saved["gut_score"]
+    assert set(analysed["per_serving"]) == set(saved["per_serving"])  # the same names in both
     for name, value in saved["per_serving"].items():
         assert analysed["per_serving"][name] == pytest.approx(value, abs=0.01), name
 
