@@ -530,7 +530,8 @@ def _aside(piece: str, draft: _Draft, *, in_brackets: bool) -> None:
                 # "sugar for coating (1/3-1/2 cup)": the only amount on the line
                 draft.low, draft.high, draft.unit = spec.low, spec.high, spec.unit
             elif spec.dimension == MASS and not draft.has_weight:
-                if "each" in lowered and draft.low is not None:
+                per_container = draft.unit in units.CONTAINERS and "total" not in lowered
+                if draft.low is not None and ("each" in lowered or per_container):
                     _set_per_item(draft, spec)
                 else:
                     draft.total_g = _measure_middle(spec)
@@ -563,7 +564,7 @@ def _clean_head(head: str, draft: _Draft) -> str:
         draft.notes.append(for_use.group(0).strip())
         text = text[: for_use.start()]
     words = _clean_name(text).split()
-    if words and words[0] == "of":
+    if words and words[0] in ("of", "each"):  # "¼ tsp each salt and pepper"
         words = words[1:]
     if words and words[0] in SIZES and units.dimension(draft.unit) == COUNT and len(words) > 1:
         draft.size = draft.size or SIZES[words[0]]

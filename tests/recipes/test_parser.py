@@ -70,6 +70,11 @@ CASES = [
     ("1 (28 ounce) can whole tomatoes", {"unit": "can", "grams": 28 * OZ, "food": "whole tomatoes"}),
     ("1 bottle (750 ml) red wine", {"quantity": 1, "unit": "bottle", "ml": 750, "food": "red wine"}),
     ("1 (8 oz) package cream cheese", {"unit": "package", "grams": 8 * OZ, "food": "cream cheese"}),
+    ("2 cans coconut milk (13.5 oz)", {"quantity": 2, "unit": "can", "grams": 27 * OZ, "food": "coconut milk"}),
+    ("2 cans tomatoes (28 oz total)", {"quantity": 2, "unit": "can", "grams": 28 * OZ}),
+    ("1 envelope (1/4 oz) active dry yeast", {"unit": "packet", "grams": OZ / 4, "food": "active dry yeast"}),
+    ("28 oz. can crushed tomatoes", {"quantity": 1, "unit": "can", "grams": 28 * OZ, "food": "crushed tomatoes"}),
+    ("1 16 oz. package spaghetti", {"quantity": 1, "unit": "package", "grams": LB, "food": "spaghetti"}),
     # masses
     ("400g/14oz chickpeas", {"quantity": 400, "unit": "g", "grams": 400, "food": "chickpeas"}),
     ("8 oz / 230 g bittersweet chocolate, finely chopped", {"grams": 8 * OZ, "preparation": "finely chopped"}),
@@ -81,6 +86,9 @@ CASES = [
     ("250 mg saffron", {"grams": 0.25, "unit": "g"}),
     ("2 lbs ground turkey", {"grams": 2 * LB, "food": "ground turkey"}),
     ("1 kilo carrots", {"grams": 1000, "food": "carrots"}),
+    ("200g (7oz) dark chocolate", {"grams": 200, "food": "dark chocolate"}),
+    ("1 kg / 2.2 lb chicken", {"grams": 1000, "food": "chicken"}),
+    ("2 to 3 pounds (1 to 1.5 kg) pork shoulder", {"quantity": 2 * LB, "quantity_max": 3 * LB, "grams": 2.5 * LB}),
     ("227g (1 cup) unsalted butter, cold", {"grams": 227, "unit": "g", "preparation": "cold"}),
     # explicit weights beat volumes
     ("1 cup (120 g) flour", {"quantity": 1, "unit": "cup", "grams": 120, "ml": CUP, "food": "flour"}),
@@ -112,6 +120,10 @@ CASES = [
         "1 cup plus 1 tablespoon / 235 g extra-virgin olive oil, plus more for drizzling",
         {"ml": CUP + TBSP, "grams": 235, "food": "extra-virgin olive oil", "optional": False},
     ),
+    ("1/3 cup + 2 tbsp olive oil", {"unit": "cup", "ml": CUP / 3 + 2 * TBSP, "food": "olive oil"}),
+    ("1 tbsp. + 1 tsp. sugar", {"unit": "tbsp", "ml": TBSP + TSP}),
+    ("1 cup/240ml milk", {"unit": "cup", "ml": CUP, "food": "milk"}),
+    ("100ml/3½fl oz double cream", {"unit": "ml", "ml": 100, "food": "double cream"}),
     ("1/2 cup chocolate chunks + 2 tbsp", {"ml": CUP / 2 + 2 * TBSP, "food": "chocolate chunks"}),
     # unit spellings
     ("2 c. milk", {"quantity": 2, "unit": "cup", "food": "milk"}),
@@ -174,6 +186,10 @@ CASES = [
     ("Sanding sugar for coating (1/3-1/2 cup)", {"quantity": 1 / 3, "quantity_max": 0.5, "unit": "cup"}),
     # sizes, preparation and the food's name
     ("1 large egg", {"quantity": 1, "size": "large", "food": "egg"}),
+    ("3 medium-sized potatoes", {"quantity": 3, "size": "medium", "food": "potatoes"}),
+    ("1 med. onion", {"size": "medium", "food": "onion"}),
+    ("¼ tsp. each salt and pepper", {"unit": "tsp", "food": "salt and pepper"}),
+    ("1 cup (2 sticks) unsalted butter, softened", {"unit": "cup", "grams": None, "note": "2 sticks"}),
     ("3 large Eggs (room temperature )", {"size": "large", "food": "eggs", "preparation": "room temperature"}),
     ("2 medium carrots, peeled and diced", {"size": "medium", "food": "carrots", "preparation": "peeled and diced"}),
     ("1 small sweet onion, chopped", {"size": "small", "food": "sweet onion", "preparation": "chopped"}),
