@@ -163,7 +163,6 @@ class _Draft:
     per_item: float | None = None  # grams or ml of one container/piece
     per_item_dimension: str = ""
     total_g: float | None = None  # a total weight written in brackets or after a slash
-    total_ml: float | None = None
     size: str = ""
     optional: bool = False
     alternatives: list[str] = field(default_factory=list)
@@ -190,7 +189,8 @@ def _parse_safely(text: str) -> ParsedLine:
     try:
         return _parse(text)
     except Exception:  # a bad line must never stop a recipe import
-        return ParsedLine(raw=text, food=str(text).strip().lower()[:300], note="could not be parsed")
+        food = text.strip().lower()[:300] if isinstance(text, str) else ""
+        return ParsedLine(raw=text, food=food, note="could not be parsed")
 
 
 # Recipes repeat lines ("1 tsp salt"); ParsedLine is frozen, so sharing results is safe.
@@ -441,7 +441,7 @@ def _slash_measures(rest: str, draft: _Draft) -> str:
     """'1 1/3 cups / 265 g sugar', '400g/14oz chickpeas': a second measure of the same amount."""
     for _ in range(2):
         slash = _SLASH.match(rest)
-        if not slash or slash.end() == 0 or "/" not in rest[: slash.end()]:
+        if not slash or "/" not in rest[: slash.end()]:
             return rest
         spec = units.match_measure(rest[slash.end() :])
         if spec is None:
