@@ -38,7 +38,8 @@ def clean_lines(lines: Iterable[str] | str) -> list[str]:
 
 def resolve_servings(servings: int | None, yields_text: str) -> int:
     if servings is None:
-        servings = parse_yields(yields_text or "") or 1
+        # "Makes 120 cookies": a yield beyond the limit is a batch, planned as MAX_SERVINGS servings.
+        servings = min(parse_yields(yields_text or "") or 1, MAX_SERVINGS)
     if not isinstance(servings, int) or isinstance(servings, bool) or servings < 1 or servings > MAX_SERVINGS:
         raise ValidationError({"servings": [f"Servings must be a whole number from 1 to {MAX_SERVINGS}."]})
     return servings

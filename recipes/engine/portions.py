@@ -62,7 +62,27 @@ GENERIC_UNIT_GRAMS = {
     "knob": 10.0,
     "envelope": 7.0,
     "sheet": 10.0,
+    "splash": 5.0,
+    "drizzle": 5.0,
+    "squeeze": 5.0,
+    "bottle": 330.0,
+    "carton": 500.0,
+    "container": 170.0,  # a single-serve yogurt pot
+    "block": 400.0,  # a block of tofu
+    "loaf": 450.0,
+    "wedge": 30.0,
+    "link": 75.0,  # a sausage link
+    "punnet": 250.0,
 }
+
+# "Juice of 1 lemon", "zest of 2 limes": grams per fruit (USDA SR28 "yield" portions for juice;
+# zest: USDA lemon/orange peel, about 1 tbsp per fruit).
+CITRUS_UNIT_GRAMS = {
+    "lemon": {"juice": 47.0, "zest": 2.0},
+    "lime": {"juice": 44.0, "zest": 1.5},
+    "orange": {"juice": 86.0, "zest": 4.0},
+}
+CINNAMON_STICK_G = 2.6
 
 _UNIT_WORD = re.compile(r"[a-z]+(?: oz)?")
 
@@ -169,6 +189,11 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
     piece = _piece_grams(food, (unit,))
     if piece is not None:
         return amount * piece, ""
+    if unit in CITRUS_UNIT_GRAMS:
+        part = "zest" if any(w in food.name.lower() for w in ("zest", "peel", "rind")) else "juice"
+        return amount * CITRUS_UNIT_GRAMS[unit][part], f"estimated {part} of a {unit}"
+    if unit == "stick" and food.food_group == "herbs and spices":
+        return amount * CINNAMON_STICK_G, "estimated weight for a cinnamon stick"
     if unit in GENERIC_UNIT_GRAMS:
         return amount * GENERIC_UNIT_GRAMS[unit], f"estimated weight for a {unit}"
     return None, f"no weight known for '{unit}' of {food.name}"

@@ -69,3 +69,18 @@ def test_no_amount_and_unknown_unit_give_no_weight():
 def test_density_from_cup_portion():
     assert grams_per_ml(f.OATS) == pytest.approx(81 / 236.588)
     assert grams_per_ml(f.LEMON_JUICE) is None
+
+
+def test_citrus_juice_and_zest_per_fruit_are_estimates():
+    juice, note = line_grams(line(quantity=2, unit="lemon"), f.LEMON_JUICE)
+    assert juice == 2 * 47.0
+    assert "juice" in note
+    zest = f.food(9, "lemon zest", food_group="fruits")
+    assert line_grams(line(quantity=1, unit="lemon"), zest)[0] == 2.0
+
+
+def test_a_stick_of_cinnamon_is_not_a_stick_of_butter():
+    cinnamon = f.food(10, "cinnamon stick", food_group="herbs and spices")
+    butter = f.food(11, "butter", food_group="dairy and eggs")
+    assert line_grams(line(quantity=2, unit="stick"), cinnamon)[0] < 10
+    assert line_grams(line(quantity=1, unit="stick"), butter)[0] == 113.0
