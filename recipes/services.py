@@ -11,7 +11,7 @@ from recipes.engine.nutrition import RecipeAnalysis, analyse_recipe
 from recipes.engine.parser import parse_yields
 from recipes.engine.scoring import SCORE_VERSION, score_recipe
 from recipes.models import Recipe, RecipeIngredient
-from recipes.selectors import get_food_index
+from recipes.selectors import food_index_cache, get_food_index
 from recipes.vocab import MEAL_TYPES
 
 MAX_INGREDIENT_LINES = 150
@@ -236,4 +236,5 @@ def recompute_recipes(queryset=None, *, progress=None) -> int:
 def recompute_recipes_using_foods(food_ids: Iterable[int]) -> int:
     """After food values change: recompute every recipe that uses one of the foods."""
     ids = list(food_ids)
+    food_index_cache.clear()  # this process rebuilds now; others see the foods' new updated_at
     return recompute_recipes(Recipe.objects.filter(ingredients__food__in=ids).distinct())
