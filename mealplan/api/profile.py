@@ -7,21 +7,40 @@ from rest_framework.generics import RetrieveUpdateAPIView
 
 from mealplan.api.schema import errors
 from mealplan.models import PlanProfile
+from recipes.api.serializers import ChoiceListField
 from recipes.models import Food, WordSetField
 from recipes.vocab import ALLERGENS, DIET_CHOICES, MEAL_TYPES
 
 MAX_SLOT_MINUTES = 24 * 60
 
 
-class SlotListField(serializers.ListField):
+class SlotListField(ChoiceListField):
     """Meal slots in the order of the day. Reads the unsaved default ("breakfast,lunch,dinner") too."""
 
     def __init__(self, **kwargs):
-        super().__init__(child=serializers.ChoiceField(choices=MEAL_TYPES), **kwargs)
+        super().__init__(choices=MEAL_TYPES, noun="slot(s)", **kwargs)
 
     def to_representation(self, value):
         words = set(WordSetField.to_words(value))
         return [slot for slot in MEAL_TYPES if slot in words]
+
+
+class SlotMinutesField(serializers.DictField):
+    """{"breakfast": 15, ...}; messages come out flat ("dinner: ...") to keep the one error shape."""
+
+    def __init__(self, **kwargs):
+        super().__init__(child=serializers.IntegerField(min_value=1, max_value=MAX_SLOT_MINUTES), **kwargs)
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            detail = exc.detail
+            if isinstance(detail, dict):
+                raise serializers.ValidationError(
+                    [f"{slot}: {message}" for slot, messages in detail.items() for message in messages]
+                ) from exc
+            raise
 
 
 class PlanProfileSerializer(serializers.ModelSerializer):
@@ -36,12 +55,11 @@ class PlanProfileSerializer(serializers.ModelSerializer):
     weight_kg = serializers.FloatField(min_value=30, max_value=300, required=False, allow_null=True)
     slots = SlotListField(min_length=1, required=False, help_text="Meals to plan, in the order of the day.")
     diet = serializers.ChoiceField(choices=DIET_CHOICES, required=False)
-    exclude_allergens = serializers.ListField(child=serializers.ChoiceField(choices=ALLERGENS), required=False)
+    exclude_allergens = ChoiceListField(choices=ALLERGENS, noun="allergen(s)", required=False)
     exclude_foods = serializers.PrimaryKeyRelatedField(
         many=True, queryset=Food.objects.all(), required=False, help_text="Ids of foods never to plan."
     )
-    max_minutes = serializers.DictField(
-        child=serializers.IntegerField(min_value=1, max_value=MAX_SLOT_MINUTES),
+    max_minutes = SlotMinutesField(
         required=False,
         help_text='Longest total time per slot, e.g. {"breakfast": 15}.',
     )

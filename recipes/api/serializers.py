@@ -256,12 +256,34 @@ def _lower_words(values: list[str]) -> list[str]:
     return sorted({value.strip().lower() for value in values if value.strip()})
 
 
+class ChoiceListField(serializers.ListField):
+    """Words from a vocabulary. Unknown words give one message naming them (not one per index),
+    so `errors` stays {field: [messages]}."""
+
+    def __init__(self, *, choices, noun: str, **kwargs):
+        self.vocabulary = tuple(choices)
+        self.noun = noun
+        super().__init__(child=serializers.ChoiceField(choices=self.vocabulary), **kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, (str, dict)) or not hasattr(data, "__iter__"):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        words = [str(word).strip().lower() for word in data]
+        unknown = [word for word in words if word not in self.vocabulary]
+        if unknown:
+            raise serializers.ValidationError(
+                f"Unknown {self.noun}: {', '.join(unknown)}. Use {', '.join(self.vocabulary)}."
+            )
+        return super().to_internal_value(words)
+
+
 class RecipeWriteSerializer(serializers.Serializer):
     """What a client sends to create or change a recipe: ingredients as raw lines, parsed on save."""
 
     title = serializers.CharField(max_length=200)
+    # Line length and count are checked by recipes.services.clean_lines, in the one error shape.
     ingredients = serializers.ListField(
-        child=serializers.CharField(max_length=500, allow_blank=True),
+        child=serializers.CharField(allow_blank=True, trim_whitespace=False),
         max_length=MAX_INGREDIENT_LINES,
         help_text='One ingredient per line, as written: ["1 cup rolled oats", "2 tbsp chia seeds"].',
     )
@@ -276,8 +298,8 @@ class RecipeWriteSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True)
     prep_minutes = serializers.IntegerField(min_value=0, max_value=10080, required=False, allow_null=True)
     cook_minutes = serializers.IntegerField(min_value=0, max_value=10080, required=False, allow_null=True)
-    meal_types = serializers.ListField(child=serializers.ChoiceField(choices=MEAL_TYPES), required=False)
-    tags = serializers.ListField(child=serializers.CharField(max_length=40), required=False, max_length=20)
+    meal_types = ChoiceListField(choices=MEAL_TYPES, noun="meal type(s)", required=False)
+    tags = serializers.ListField(child=serializers.CharField(), required=False, max_length=20)
     instructions = serializers.CharField(required=False, allow_blank=True)
     source_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
     image_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
@@ -292,6 +314,8 @@ class RecipeWriteSerializer(serializers.Serializer):
         cleaned = _lower_words(tags)
         if any("," in tag for tag in cleaned):
             raise serializers.ValidationError("A tag cannot contain a comma.")
+        if any(len(tag) > 40 for tag in cleaned):
+            raise serializers.ValidationError("A tag has at most 40 characters.")
         return cleaned
 
     def validate_meal_types(self, meal_types: list[str]) -> list[str]:
@@ -302,7 +326,7 @@ class AnalyzeRequestSerializer(serializers.Serializer):
     """Lines to analyse, as a list or as one pasted block; nothing is saved."""
 
     ingredients = serializers.ListField(
-        child=serializers.CharField(max_length=500, allow_blank=True),
+        child=serializers.CharField(allow_blank=True, trim_whitespace=False),
         required=False,
         max_length=MAX_INGREDIENT_LINES,
         help_text="One ingredient per item. Give this or `text`.",

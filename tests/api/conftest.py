@@ -8,6 +8,15 @@ from recipes.models import Food, FoodPortion, Recipe
 from recipes.selectors import food_index_cache
 
 
+def assert_one_error_shape(body: dict) -> None:
+    """{"detail": str, "errors": {field: [str, ...]}}: what mealplan/api/errors.py promises."""
+    assert set(body) == {"detail", "errors"}
+    assert isinstance(body["detail"], str) and body["detail"]
+    for field, messages in body["errors"].items():
+        assert isinstance(messages, list) and messages, field
+        assert all(isinstance(message, str) for message in messages), (field, messages)
+
+
 @pytest.fixture(autouse=True)
 def fresh_caches():
     """Throttle counters live in the cache and the food index is cached per process: start clean."""

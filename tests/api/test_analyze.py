@@ -5,6 +5,8 @@ from django.apps import apps
 
 from recipes.models import Recipe
 
+from .conftest import assert_one_error_shape
+
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/analyze/"
@@ -77,6 +79,7 @@ def test_bad_analyze_input_is_400_naming_the_field(owner_api, payload, field):
     response = owner_api.post(URL, payload)
     assert response.status_code == 400
     assert field in response.json()["errors"], response.json()
+    assert_one_error_shape(response.json())
 
 
 def test_analyze_needs_a_signed_in_user(anon_api, pantry):

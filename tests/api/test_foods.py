@@ -2,6 +2,8 @@
 
 import pytest
 
+from .conftest import assert_one_error_shape
+
 pytestmark = pytest.mark.django_db
 
 LIST = "/api/v1/foods/"
@@ -57,6 +59,7 @@ def test_bad_food_filter_is_400(anon_api, pantry, query, field):
     response = anon_api.get(f"{LIST}?{query}")
     assert response.status_code == 400
     assert field in response.json()["errors"]
+    assert_one_error_shape(response.json())
 
 
 def test_food_detail_and_404(anon_api, pantry):

@@ -4,6 +4,8 @@ import pytest
 
 from mealplan.models import PlanProfile
 
+from .conftest import assert_one_error_shape
+
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/me/profile/"
@@ -95,6 +97,8 @@ def test_each_user_sees_only_their_own_profile(owner_api, stranger_api, user, st
         ({"exclude_foods": [99999999]}, "exclude_foods"),
         ({"max_minutes": {"brunch": 20}}, "max_minutes"),
         ({"max_minutes": {"dinner": 0}}, "max_minutes"),
+        ({"max_minutes": {"dinner": "soon"}}, "max_minutes"),
+        ({"max_minutes": ["dinner"]}, "max_minutes"),
         ({"max_repeats": 0}, "max_repeats"),
         ({"fiber_g_per_1000_kcal": -2}, "fiber_g_per_1000_kcal"),
         ({"live_culture_servings_per_day": 9}, "live_culture_servings_per_day"),
@@ -109,6 +113,7 @@ def test_bad_profile_values_are_400_naming_the_field(owner_api, user, payload, f
     response = owner_api.put(URL, payload)
     assert response.status_code == 400
     assert field in response.json()["errors"], response.json()
+    assert_one_error_shape(response.json())
     assert PlanProfile.objects.get(user=user).updated_at == before
 
 

@@ -4,6 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from .conftest import assert_one_error_shape
+
 pytestmark = pytest.mark.django_db
 
 LIST = "/api/v1/recipes/"
@@ -147,6 +149,7 @@ def test_unknown_filter_value_is_400_naming_the_parameter(anon_api, catalogue, q
     assert response.status_code == 400
     assert response.json()["detail"] == "Invalid input."
     assert field in response.json()["errors"]
+    assert_one_error_shape(response.json())
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ import pytest
 
 from recipes.models import Recipe, RecipeIngredient
 
+from .conftest import assert_one_error_shape
+
 pytestmark = pytest.mark.django_db
 
 LIST = "/api/v1/recipes/"
@@ -248,6 +250,8 @@ def test_deleting_a_recipe_used_in_a_plan_is_a_conflict(owner_api, user, make_re
         ({"title": "Not a list", "ingredients": "1 apple"}, "ingredients"),
         ({"title": "Bad url", "ingredients": ["1 apple"], "source_url": "not a url"}, "source_url"),
         ({"title": "Too many", "ingredients": ["1 apple"] * 151}, "ingredients"),
+        ({"title": "Long line", "ingredients": ["1 apple", "x" * 501]}, "ingredients"),
+        ({"title": "Tags", "ingredients": ["1 apple"], "tags": ["x" * 41]}, "tags"),
     ],
 )
 def test_bad_recipe_input_is_400_naming_the_field(owner_api, payload, field):
@@ -256,7 +260,7 @@ def test_bad_recipe_input_is_400_naming_the_field(owner_api, payload, field):
     body = response.json()
     assert body["detail"] == "Invalid input."
     assert field in body["errors"], body
-    assert body["errors"][field]
+    assert_one_error_shape(body)
     assert Recipe.objects.count() == 0
 
 
