@@ -85,7 +85,7 @@ def test_shopping_list_json_csv_and_ticks(owner_api, plan_id):
     from recipes.models import Food, RecipeIngredient
 
     entry = PlanEntry.objects.filter(plan_id=plan_id).first()
-    oats = Food.objects.get(ndb_id="08120")
+    oats = Food.objects.get(ndb_id="08120", is_common=False)
     RecipeIngredient.objects.create(recipe=entry.recipe, raw_text="1 cup oats", grams=80, food=oats, status="matched")
     groups = owner_api.get(f"/api/v1/plans/{plan_id}/shopping-list/").json()
     item = next(i for g in groups for i in g["items"] if i["name"] == oats.name)

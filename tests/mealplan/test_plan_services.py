@@ -114,7 +114,7 @@ def test_profile_validation_reports_each_field(user):
 
 
 def test_shopping_list_sums_ingredients_scaled_by_servings_and_household(user, catalogue):
-    oats = Food.objects.get(ndb_id="08120")
+    oats = Food.objects.get(ndb_id="08120", is_common=False)
     services.update_profile(user, household_servings=2)
     plan = services.generate_plan(owner=user, start=START, days=1)
     breakfast = plan.entries.get(slot="breakfast")
