@@ -148,6 +148,8 @@ _IRREGULAR_PLURALS = {
     "courgettes": "courgette",
     "aubergines": "aubergine",
     "prunes": "prune",
+    "chillies": "chilli",
+    "chilies": "chili",
     "shallots": "shallot",
     "noodles": "noodle",
     "sprouts": "sprout",
@@ -197,6 +199,8 @@ def singular(word: str) -> str:
         return _IRREGULAR_PLURALS[word]
     if word in _NO_SINGULAR or len(word) <= 3 or word.endswith(("ss", "us", "is")):
         return word
+    if word.endswith("lis") and len(word) > 4:  # chilis, chillis
+        return word[:-1]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "zes", "sses")):
@@ -252,6 +256,7 @@ class FoodIndex:
         self._usda_head: dict[int, frozenset[str]] = {}
         self._usda_branded: set[int] = set()
         self._cache: dict[tuple[str, str], Match] = {}
+        stripped_forms: list[tuple[str, FoodRecord]] = []
         for food in foods:
             self.foods[food.id] = food
             if food.is_common:
@@ -260,10 +265,12 @@ class FoodIndex:
                     if key and key not in self._phrases:
                         self._phrases[key] = food
                         self._max_phrase_words = max(self._max_phrase_words, len(key.split()))
-                    # "chicken thighs, boneless" style names also match without their descriptors
+                    # "chicken thighs, boneless" style names also match without their descriptors,
+                    # but an exact name or alias of another food always wins ("fresh oregano" must
+                    # not claim "oregano"), whatever order the foods come in.
                     stripped = " ".join(content_tokens(phrase))
-                    if stripped and stripped not in self._phrases:
-                        self._phrases[stripped] = food
+                    if stripped and stripped != key:
+                        stripped_forms.append((stripped, food))
             else:
                 words = frozenset(content_tokens(food.name))
                 self._usda_tokens[food.id] = words
@@ -272,6 +279,8 @@ class FoodIndex:
                     self._usda_branded.add(food.id)
                 for word in words:
                     self._usda_by_token[word].append(food.id)
+        for stripped, food in stripped_forms:
+            self._phrases.setdefault(stripped, food)
 
     def __len__(self) -> int:
         return len(self.foods)

@@ -77,3 +77,18 @@ def test_unknown_food_is_not_matched(index):
 def test_empty_text_is_not_matched(index):
     assert not index.match("").matched
     assert not index.match("  , ").matched
+
+
+def test_exact_name_beats_another_foods_descriptor_stripped_name():
+    fresh = f.food(20, "fresh oregano", food_group="herbs and spices")
+    dried = f.food(21, "oregano", aliases=("dried oregano",), food_group="herbs and spices")
+    for order in ((fresh, dried), (dried, fresh)):
+        index = FoodIndex(order)
+        assert index.match("oregano").food.id == 21
+        assert index.match("fresh oregano").food.id == 20
+
+
+def test_chili_plurals():
+    assert singular("chilis") == "chili"
+    assert singular("chillies") == "chilli"
+    assert singular("chilies") == "chili"
