@@ -149,6 +149,8 @@ _IRREGULAR_PLURALS = {
     "aubergines": "aubergine",
     "prunes": "prune",
     "chillies": "chilli",
+    "chilis": "chili",
+    "chillis": "chilli",
     "chilies": "chili",
     "shallots": "shallot",
     "noodles": "noodle",
@@ -199,8 +201,6 @@ def singular(word: str) -> str:
         return _IRREGULAR_PLURALS[word]
     if word in _NO_SINGULAR or len(word) <= 3 or word.endswith(("ss", "us", "is")):
         return word
-    if word.endswith("lis") and len(word) > 4:  # chilis, chillis
-        return word[:-1]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "xes", "zes", "sses")):
