@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -76,6 +76,7 @@ class LoadReport:
     updated: int = 0
     unchanged: int = 0
     portions: int = 0
+    changed_ids: list[int] = field(default_factory=list)  # foods whose values changed: recompute their recipes
 
     def __str__(self) -> str:
         return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, {self.portions} portions"
@@ -119,6 +120,7 @@ def _sync(
         Food.objects.bulk_update(to_update, fields, batch_size=500)
     report.created += len(to_create)
     report.updated += len(to_update)
+    report.changed_ids.extend(food.pk for food in to_update)
     return {getattr(food, key): food for food in layer.filter(**{f"{key}__in": list(wanted)})}
 
 
@@ -210,15 +212,15 @@ def build_curated(rows, usda: dict[str, Food], prebiotics: dict, fodmap: dict) -
             usda_food=base,
             plant_species=(row.get("plant_species") or "").strip().lower(),
             grain=(row.get("grain") or "").strip().lower(),
-            allergens=allergens,
+            allergens=sorted(set(allergens)),
             low_fodmap_swap=(row.get("low_fodmap_swap") or "").strip(),
             density_g_per_ml=_num(row.get("density_g_per_ml")),
             source=f"USDA SR28 {base.ndb_id} ({base.name})",
         )
         for column in NUTRIENT_COLUMNS:
             setattr(food, column, getattr(base, column))
-        for column, field in FLAG_COLUMNS.items():
-            setattr(food, field, _flag(row.get(column)))
+        for column, attribute in FLAG_COLUMNS.items():
+            setattr(food, attribute, _flag(row.get(column)))
         gut_sources = []
         ref = (row.get("prebiotic_ref") or "").strip()
         if ref:

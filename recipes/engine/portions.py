@@ -183,9 +183,13 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
     unit = parsed.unit
     if not unit:
         each = count_grams(food, parsed.size)
-        if each is None:
-            return None, f"no weight known for one {food.name}"
-        return amount * each, ""
+        if each is not None:
+            return amount * each, ""
+        # "1 bay leaf", "2 celery stalks": the food is named by its piece.
+        piece = food.name.lower().split()[-1].rstrip("s")
+        if piece in GENERIC_UNIT_GRAMS:
+            return amount * GENERIC_UNIT_GRAMS[piece], f"estimated weight for a {piece}"
+        return None, f"no weight known for one {food.name}"
     piece = _piece_grams(food, (unit,))
     if piece is not None:
         return amount * piece, ""

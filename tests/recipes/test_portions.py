@@ -84,3 +84,11 @@ def test_a_stick_of_cinnamon_is_not_a_stick_of_butter():
     butter = f.food(11, "butter", food_group="dairy and eggs")
     assert line_grams(line(quantity=2, unit="stick"), cinnamon)[0] < 10
     assert line_grams(line(quantity=1, unit="stick"), butter)[0] == 113.0
+
+
+def test_a_food_named_by_its_piece_is_weighed_as_that_piece():
+    bay = f.food(12, "bay leaf", food_group="herbs and spices")
+    grams, note = line_grams(line(quantity=2), bay)
+    assert grams == 2 * GENERIC_UNIT_GRAMS["leaf"]
+    assert "estimated" in note
+    assert line_grams(line(quantity=1), f.food(13, "jackfruit"))[0] is None
