@@ -4,6 +4,7 @@ from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import RetrieveUpdateAPIView
+from rest_framework.parsers import JSONParser
 
 from mealplan.api.schema import errors
 from mealplan.models import PlanProfile
@@ -126,6 +127,7 @@ class ProfileView(RetrieveUpdateAPIView):
     """Your plan profile. GET creates it with defaults the first time; PUT replaces, PATCH changes fields."""
 
     serializer_class = PlanProfileSerializer
+    parser_classes = [JSONParser]
 
     def get_object(self) -> PlanProfile:
         profile, _ = PlanProfile.objects.prefetch_related("exclude_foods").get_or_create(user=self.request.user)

@@ -16,9 +16,9 @@ class ErrorSerializer(serializers.Serializer):
 
 _DESCRIPTIONS = {
     400: "Invalid input; `errors` names each bad field.",
-    401: "Not signed in.",
+    401: "Not signed in, or the credentials sent are wrong (a bad token fails even where reading is open).",
     403: "Signed in, but not allowed.",
-    404: "No such object, or not yours.",
+    404: "No such object or not yours; for a list, a page past the end.",
     409: "The object is in use.",
     429: "Too many requests; retry after the seconds in Retry-After.",
 }

@@ -1,19 +1,15 @@
-"""Who may do what with a recipe: read what you can see, change what you own (staff: everything)."""
+"""Who may change a recipe: its owner, or staff. Reading is decided by the queryset (visible_to)."""
 
 from rest_framework import permissions
 
 
-class ReadPublicWriteOwn(permissions.BasePermission):
-    """Anyone may read (the queryset decides what they see); writes need a user who owns the recipe.
+class OwnerOrStaffCanWrite(permissions.BasePermission):
+    """Object-level: writes only by the owner or staff; reads by whoever can see the recipe.
 
-    Another user's public recipe answers 403 to a write; another user's private recipe is not in the
-    queryset at all, so it answers 404 and does not reveal that it exists.
+    Used after IsAuthenticatedOrReadOnly. Another user's public recipe answers 403 to a write;
+    another user's private recipe is not in the queryset at all, so it answers 404 and does not
+    reveal that it exists.
     """
-
-    def has_permission(self, request, view) -> bool:
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        return bool(request.user and request.user.is_authenticated)
 
     def has_object_permission(self, request, view, obj) -> bool:
         if request.method in permissions.SAFE_METHODS:

@@ -170,6 +170,7 @@ class RecipeListSerializer(serializers.ModelSerializer):
     fodmap_level = serializers.ChoiceField(
         choices=FODMAP_LEVEL_CHOICES, read_only=True, help_text="Level at one serving; blank when unknown."
     )
+    image_url = serializers.CharField(read_only=True, help_text="Blank when there is none.")
     per_serving = serializers.SerializerMethodField()
     gut_score_band = serializers.CharField(read_only=True)
     is_own = serializers.SerializerMethodField()
@@ -208,6 +209,7 @@ class RecipeListSerializer(serializers.ModelSerializer):
 class RecipeDetailSerializer(RecipeListSerializer):
     """A recipe with its structured ingredient lines, score breakdown and FODMAP triggers."""
 
+    source_url = serializers.CharField(read_only=True, help_text="Blank when there is none.")
     plant_species = serializers.ListField(child=serializers.CharField(), read_only=True)
     breakdown = serializers.SerializerMethodField()
     score_notes = serializers.SerializerMethodField()
@@ -256,7 +258,22 @@ def _lower_words(values: list[str]) -> list[str]:
     return sorted({value.strip().lower() for value in values if value.strip()})
 
 
-class ChoiceListField(serializers.ListField):
+class FlatListField(serializers.ListField):
+    """A list whose item errors come out as "item 2: message", so `errors` stays {field: [messages]}."""
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            if not isinstance(exc.detail, dict):
+                raise
+            messages = [
+                f"item {int(index) + 1}: {message}" for index, errors in exc.detail.items() for message in errors
+            ]
+            raise serializers.ValidationError(messages) from exc
+
+
+class ChoiceListField(FlatListField):
     """Words from a vocabulary. Unknown words give one message naming them (not one per index),
     so `errors` stays {field: [messages]}."""
 
@@ -282,7 +299,7 @@ class RecipeWriteSerializer(serializers.Serializer):
 
     title = serializers.CharField(max_length=200)
     # Line length and count are checked by recipes.services.clean_lines, in the one error shape.
-    ingredients = serializers.ListField(
+    ingredients = FlatListField(
         child=serializers.CharField(allow_blank=True, trim_whitespace=False),
         max_length=MAX_INGREDIENT_LINES,
         help_text='One ingredient per line, as written: ["1 cup rolled oats", "2 tbsp chia seeds"].',
@@ -299,7 +316,7 @@ class RecipeWriteSerializer(serializers.Serializer):
     prep_minutes = serializers.IntegerField(min_value=0, max_value=10080, required=False, allow_null=True)
     cook_minutes = serializers.IntegerField(min_value=0, max_value=10080, required=False, allow_null=True)
     meal_types = ChoiceListField(choices=MEAL_TYPES, noun="meal type(s)", required=False)
-    tags = serializers.ListField(child=serializers.CharField(), required=False, max_length=20)
+    tags = FlatListField(child=serializers.CharField(), required=False, max_length=20)
     instructions = serializers.CharField(required=False, allow_blank=True)
     source_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
     image_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
@@ -325,7 +342,7 @@ class RecipeWriteSerializer(serializers.Serializer):
 class AnalyzeRequestSerializer(serializers.Serializer):
     """Lines to analyse, as a list or as one pasted block; nothing is saved."""
 
-    ingredients = serializers.ListField(
+    ingredients = FlatListField(
         child=serializers.CharField(allow_blank=True, trim_whitespace=False),
         required=False,
         max_length=MAX_INGREDIENT_LINES,

@@ -5,6 +5,7 @@ from django.db.models import Prefetch, ProtectedError
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import permissions, status, viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
@@ -16,7 +17,7 @@ from recipes.engine.scoring import band_for
 from recipes.models import Food, FoodPortion, Recipe, RecipeIngredient
 
 from .filters import FoodFilter, RecipeFilter
-from .permissions import ReadPublicWriteOwn
+from .permissions import OwnerOrStaffCanWrite
 from .serializers import (
     PER_SERVING_FIELDS,
     AnalysisSerializer,
@@ -64,11 +65,11 @@ RECIPE_EXAMPLE = OpenApiExample(
     list=extend_schema(
         summary="List recipes",
         description="Public recipes and your own (staff: all), filterable by nutrition, diet and allergens.",
-        responses={200: RecipeListSerializer(many=True), **errors(400, 429)},
+        responses={200: RecipeListSerializer(many=True), **errors(400, 401, 404, 429)},
     ),
     retrieve=extend_schema(
         summary="A recipe with its ingredient lines",
-        responses={200: RecipeDetailSerializer, **errors(404, 429)},
+        responses={200: RecipeDetailSerializer, **errors(401, 404, 429)},
     ),
     create=extend_schema(
         summary="Create a recipe",
@@ -98,7 +99,9 @@ RECIPE_EXAMPLE = OpenApiExample(
     ),
 )
 class RecipeViewSet(viewsets.ModelViewSet):
-    permission_classes = [ReadPublicWriteOwn]
+    # IsAuthenticatedOrReadOnly by name, so the schema shows reads as open to anonymous clients.
+    permission_classes = [permissions.IsAuthenticatedOrReadOnly, OwnerOrStaffCanWrite]
+    parser_classes = [JSONParser]
     filterset_class = RecipeFilter
     queryset = Recipe.objects.none()  # for the schema; get_queryset scopes to the user
 
@@ -151,9 +154,11 @@ class RecipeViewSet(viewsets.ModelViewSet):
     list=extend_schema(
         summary="List foods",
         description="The food composition table, values per 100 g. Search with `q` (name and aliases).",
-        responses={200: FoodSerializer(many=True), **errors(400, 429)},
+        responses={200: FoodSerializer(many=True), **errors(400, 401, 404, 429)},
     ),
-    retrieve=extend_schema(summary="A food with its portions", responses={200: FoodSerializer, **errors(404, 429)}),
+    retrieve=extend_schema(
+        summary="A food with its portions", responses={200: FoodSerializer, **errors(401, 404, 429)}
+    ),
 )
 class FoodViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.AllowAny]
@@ -168,6 +173,7 @@ class AnalyzeView(APIView):
     """Analyse ingredient lines without saving anything."""
 
     throttle_classes = [*api_settings.DEFAULT_THROTTLE_CLASSES, AnalyzeRateThrottle]
+    parser_classes = [JSONParser]
 
     @extend_schema(
         summary="Analyse ingredient lines",

@@ -275,3 +275,18 @@ def test_unknown_recipe_is_404_in_the_error_shape(owner_api):
     assert response.status_code == 404
     assert response.json()["errors"] == {}
     assert response.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/recipes/0.5/", "/api/v1/nothing-here/", "/api/v2/recipes/"])
+def test_unknown_api_path_is_a_json_404(path):
+    from rest_framework.test import APIClient
+
+    response = APIClient(enforce_csrf_checks=True).delete(path)  # as a browser would meet it
+    assert response.status_code == 404
+    assert_one_error_shape(response.json())
+
+
+def test_missing_trailing_slash_says_so(anon_api):
+    response = anon_api.get("/api/v1/recipes")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "API paths end with a slash: /api/v1/recipes/"
