@@ -256,6 +256,11 @@ def analyse_recipe(
             results.append(LineResult(raw, parsed, None, 0.0, None, "unmatched", note))
             continue
         match = index.match(parsed.food, parsed.preparation)
+        for alternative in parsed.alternatives if not match.matched else ():
+            # "1 cup masa or cornmeal": the first food we know is the one we count
+            match = index.match(alternative, parsed.preparation)
+            if match.matched:
+                break
         if not match.matched:
             results.append(LineResult(raw, parsed, None, match.confidence, None, "unmatched", "no food matched"))
             continue

@@ -80,6 +80,15 @@ _SHARED_HEADS = _words(
     "lentils yogurt extract pasta noodles cabbage lettuce potatoes potato mushrooms squash chilies chiles "
     "chili chilli apples apple grapes tomatoes tomato berries seeds paprika mustard"
 )
+# "yellow or white onion", "light or dark rum", "jumbo or larger shrimp": a lone describing word before
+# "or" shares the head noun of the option after it.
+_ADJECTIVES = _words(
+    "yellow white red green black brown golden purple orange light dark jumbo large larger small medium baby "
+    "fresh frozen dried canned tinned cooked raw smoked sweet hot mild spicy unsalted salted reduced low whole "
+    "skim plain greek regular instant quick long short wild ground"
+)
+# Words that can stand before a comma without being the food ("boneless, skinless chicken").
+_LEADING_DESCRIPTORS = _words("boneless skinless bone-in skin-on fresh large small medium ripe organic extra lean")
 # Cheap substring checks that let most lines skip the slower searches below.
 _REFERENCE_HINTS = ("see", "recipe", "link", "above")
 _OPTIONAL_HINTS = ("tast", "option", "desire", "need", "using", "like", "prefer", "garnish", "serv", "top")
@@ -476,6 +485,10 @@ def _food(rest: str, draft: _Draft) -> str:
         asides.append(unclosed)
     rest = rest.replace(")", " ").replace("]", " ")
     head, _, tail = rest.partition(",")
+    # "boneless, skinless chicken breasts": a head of describing words only runs on into the next part.
+    while tail and all(word.lower() in _LEADING_DESCRIPTORS for word in head.split()):
+        following, _, tail = tail.partition(",")
+        head = f"{head} {following}"
     if ";" in head:
         head, _, more = head.partition(";")
         tail = more + "," + tail
@@ -632,7 +645,9 @@ def _alternatives(text: str, draft: _Draft) -> str:
     if not parts:
         return ""
     last = parts[-1].split()
-    if len(parts) > 1 and len(last) > 1 and last[-1] in _SHARED_HEADS:
+    if len(parts) > 1 and len(last) > 1 and (
+        last[-1] in _SHARED_HEADS or all(p.split()[-1] in _ADJECTIVES for p in parts[:-1] if len(p.split()) == 1)
+    ):
         shared = " ".join(last[1:])
         parts = [part if len(part.split()) > 1 else f"{part} {shared}" for part in parts[:-1]] + [parts[-1]]
     draft.alternatives[:0] = parts[1:]

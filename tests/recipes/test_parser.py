@@ -446,3 +446,20 @@ def test_the_unguarded_parser_does_not_raise_either(text):
 def test_parse_yields_never_raises(text):
     servings = parse_yields(text)
     assert servings is None or servings >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "alternatives"),
+    [
+        ("1 1/2 lbs. boneless, skinless chicken breasts", "boneless skinless chicken breasts", ()),
+        ("1 large, ripe avocado", "ripe avocado", ()),
+        ("1 pound jumbo or larger shrimp", "jumbo shrimp", ("larger shrimp",)),
+        ("1.5 cups light or dark rum", "light rum", ("dark rum",)),
+        ("1 cup yellow or white onion, chopped", "yellow onion", ("white onion",)),
+        ("1 tbsp butter or olive oil", "butter", ("olive oil",)),
+    ],
+)
+def test_describing_words_join_the_food_they_describe(text, food, alternatives):
+    parsed = parse_line(text)
+    assert parsed.food == food
+    assert parsed.alternatives == alternatives
