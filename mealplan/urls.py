@@ -10,6 +10,7 @@ admin.site.index_title = "Recipes, foods and plans"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("about/score/", views.about_score, name="about-score"),
     path("admin/", admin.site.urls),
     path("api/", include("mealplan.api.urls")),
     path("recipes/", include("recipes.urls")),

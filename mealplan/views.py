@@ -1,4 +1,4 @@
-"""Site-wide views: home page and health check."""
+"""Site-wide views: home page, the score explanation and the health check."""
 
 import logging
 
@@ -15,8 +15,14 @@ logger = logging.getLogger(__name__)
 def home(request):
     from recipes.models import Recipe
 
-    featured = Recipe.objects.visible_to(request.user).order_by("-gut_score", "title")[:6]
+    featured = Recipe.objects.visible_to(request.user).order_by("-gut_score", "title", "id")[:6]
     return render(request, "mealplan/home.html", {"featured": featured})
+
+
+@require_GET
+def about_score(request):
+    """What the gut score counts, in plain words (docs/scoring.md is the full version)."""
+    return render(request, "mealplan/about_score.html")
 
 
 @never_cache
