@@ -8,7 +8,7 @@ from rest_framework.parsers import JSONParser
 
 from mealplan.api.schema import errors
 from mealplan.models import PlanProfile
-from recipes.api.serializers import ChoiceListField
+from recipes.api.fields import ChoiceListField
 from recipes.models import Food, WordSetField
 from recipes.vocab import ALLERGENS, DIET_CHOICES, MEAL_TYPES
 

@@ -19,15 +19,14 @@ from recipes.models import Food, FoodPortion, Recipe, RecipeIngredient
 from .filters import FoodFilter, RecipeFilter
 from .permissions import OwnerOrStaffCanWrite
 from .serializers import (
-    PER_SERVING_FIELDS,
     AnalysisSerializer,
     AnalyzeRequestSerializer,
     FoodSerializer,
     RecipeDetailSerializer,
     RecipeListSerializer,
     RecipeWriteSerializer,
-    analysis_line,
 )
+from .shapes import PER_SERVING_FIELDS, analysis_line
 
 # Only what the list serializer reads: one query for a page, whatever its size.
 LIST_COLUMNS = (
