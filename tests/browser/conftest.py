@@ -1,0 +1,103 @@
+"""Playwright on Debian's Chromium against pytest-django's live_server.
+
+Browser tests are transactional (the live server runs in another thread), so pytest-django runs
+them after the others and flushes the database after each one: `food_table` reloads the shipped
+foods when a test needs ingredient matching.
+"""
+
+import os
+import shutil
+from dataclasses import dataclass, field
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM:
+        pytest.skip("Chromium not found: install Debian's `chromium` package to run the browser tests")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    # Playwright's sync API keeps an event loop on this thread; the ORM calls the tests make in
+    # between browser steps are ordinary blocking calls, so Django's async guard does not apply.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@dataclass
+class Watched:
+    """A page with every console error, uncaught exception and refused request it produced."""
+
+    page: object
+    problems: list[str] = field(default_factory=list)
+
+
+def watch(page) -> Watched:
+    watched = Watched(page)
+    page.on("pageerror", lambda error: watched.problems.append(f"page error: {error}"))
+
+    def on_console(message):
+        # Chromium reports a CSP refusal as a console error; some builds log it as a warning.
+        if message.type == "error" or "Content-Security-Policy" in message.text:
+            watched.problems.append(f"console {message.type}: {message.text}")
+
+    page.on("console", on_console)
+    page.on("requestfailed", lambda request: watched.problems.append(f"request failed: {request.url}"))
+    return watched
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """new_page(user=None, viewport=None) -> Watched; closes its contexts after the test."""
+    contexts = []
+
+    def make(user=None, viewport=None) -> Watched:
+        context = browser.new_context(base_url=live_server.url, viewport=viewport or {"width": 1280, "height": 900})
+        contexts.append(context)
+        if user is not None:
+            from django.conf import settings
+            from django.test import Client
+
+            client = Client()
+            client.force_login(user)
+            cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+            context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return watch(page)
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def food_table(transactional_db):
+    """The shipped food table, reloaded if an earlier transactional test flushed it."""
+    from django.core.management import call_command
+
+    from recipes.models import Food
+    from recipes.selectors import food_index_cache
+
+    if not Food.objects.exists():
+        call_command("load_foods", verbosity=0)
+    food_index_cache.clear()
+    yield
+    food_index_cache.clear()
