@@ -9,6 +9,10 @@ from recipes.models import Recipe, WordSetField
 from recipes.vocab import DIET_CHOICES, MEAL_TYPES
 
 
+def default_slots() -> list[str]:
+    return ["breakfast", "lunch", "dinner"]
+
+
 class PlanProfile(models.Model):
     class Sex(models.TextChoices):
         FEMALE = "female", "female"
@@ -28,7 +32,7 @@ class PlanProfile(models.Model):
     height_cm = models.FloatField(null=True, blank=True)
     weight_kg = models.FloatField(null=True, blank=True)
     activity = models.CharField(max_length=12, choices=Activity.choices, default=Activity.LIGHT)
-    slots = WordSetField(max_length=60, default="breakfast,lunch,dinner")
+    slots = WordSetField(max_length=60, default=default_slots)
     diet = models.CharField(max_length=12, default="omnivore", choices=[(d, d) for d in DIET_CHOICES])
     exclude_allergens = WordSetField(max_length=200)
     exclude_foods = models.ManyToManyField("recipes.Food", blank=True, related_name="+")

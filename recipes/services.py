@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 
 from recipes.engine.nutrition import RecipeAnalysis, analyse_recipe
 from recipes.engine.parser import parse_yields
@@ -213,6 +214,19 @@ def update_recipe(
         recipe.servings = resolve_servings(servings, recipe.yields_text)
     lines = clean_lines(ingredients) if ingredients is not None else None
     return _write(recipe, lines)
+
+
+class RecipeInUse(Exception):
+    """The recipe is planned in someone's meal plan and cannot be deleted."""
+
+
+@transaction.atomic
+def delete_recipe(recipe: Recipe) -> None:
+    """Delete a recipe and its lines; refused (RecipeInUse) while a meal plan still uses it."""
+    try:
+        recipe.delete()
+    except ProtectedError as exc:
+        raise RecipeInUse("A meal plan still uses this recipe; change those plans first.") from exc
 
 
 @transaction.atomic

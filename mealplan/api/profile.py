@@ -1,11 +1,11 @@
 """/api/v1/me/profile/: the signed-in user's plan profile (created with defaults on first read)."""
 
-from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import RetrieveUpdateAPIView
 from rest_framework.parsers import JSONParser
 
+from mealplan import services
 from mealplan.api.schema import errors
 from mealplan.models import PlanProfile
 from recipes.api.fields import ChoiceListField
@@ -110,16 +110,9 @@ class PlanProfileSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(f"Unknown slot(s): {', '.join(unknown)}. Use {', '.join(MEAL_TYPES)}.")
         return max_minutes
 
-    @transaction.atomic
     def update(self, instance: PlanProfile, validated_data: dict) -> PlanProfile:
         exclude_foods = validated_data.pop("exclude_foods", None)
-        for name, value in validated_data.items():
-            setattr(instance, name, value)
-        instance.full_clean(exclude=["user"])
-        instance.save()
-        if exclude_foods is not None:
-            instance.exclude_foods.set(exclude_foods)
-        return instance
+        return services.update_profile(instance.user, exclude_foods=exclude_foods, **validated_data)
 
 
 @extend_schema(tags=["me"])

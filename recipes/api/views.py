@@ -1,7 +1,7 @@
 """Recipe, food and analysis endpoints. Reads are QuerySet methods, writes are recipes.services."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch, ProtectedError
+from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import permissions, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -140,12 +140,9 @@ class RecipeViewSet(viewsets.ModelViewSet):
     def destroy(self, request, *args, **kwargs):
         recipe = self.get_object()
         try:
-            recipe.delete()
-        except ProtectedError:
-            return Response(
-                {"detail": "A meal plan still uses this recipe; change those plans first.", "errors": {}},
-                status=status.HTTP_409_CONFLICT,
-            )
+            services.delete_recipe(recipe)
+        except services.RecipeInUse as exc:
+            return Response({"detail": str(exc), "errors": {}}, status=status.HTTP_409_CONFLICT)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
