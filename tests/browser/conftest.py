@@ -20,8 +20,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module: Playwright's sync API allows one running instance per thread,
+    and other modules (tests/api/test_docs_browser.py) start their own."""
     if not CHROMIUM:
         pytest.skip("Chromium not found: install Debian's `chromium` package to run the browser tests")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
