@@ -6,8 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import ProtectedError
-from django.http import Http404, QueryDict
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -258,9 +257,9 @@ def recipe_delete(request, pk: int):
     recipe = _own_recipe(request, pk)
     if request.method == "POST":
         try:
-            recipe.delete()
-        except ProtectedError:
-            messages.error(request, "A meal plan still uses this recipe; change or delete those plans first.")
+            services.delete_recipe(recipe)
+        except services.RecipeInUse as error:
+            messages.error(request, str(error))
             return redirect(recipe)
         messages.success(request, f"Deleted “{recipe.title}”.")
         return redirect("recipe-mine")
@@ -298,15 +297,16 @@ def recipe_import(request):
     if request.method == "POST" and form.is_valid():
         try:
             from recipes.importers import import_recipe_text
-        except ImportError as error:  # the importer ships separately; say so rather than fail with a 500
-            raise Http404("Importing is not available yet.") from error
-        try:
-            recipe = import_recipe_text(
-                owner=request.user, text=form.cleaned_data["text"], url=form.cleaned_data["url"] or ""
-            )
-        except ValidationError as error:
-            _add_service_errors(form, error)
+        except ImportError:  # the importer is a separate module; say so rather than fail with a 500
+            form.add_error(None, "Importing is not available in this installation yet.")
         else:
-            messages.success(request, f"Imported “{recipe.title}”. Check the ingredient matches below.")
-            return redirect(recipe)
+            try:
+                recipe = import_recipe_text(
+                    owner=request.user, text=form.cleaned_data["text"], url=form.cleaned_data["url"] or ""
+                )
+            except ValidationError as error:
+                _add_service_errors(form, error)
+            else:
+                messages.success(request, f"Imported “{recipe.title}”. Check the ingredient matches below.")
+                return redirect(recipe)
     return render(request, "recipes/recipe_import.html", {"form": form})
