@@ -89,7 +89,7 @@ def _paginate(request, queryset):
     return page, query.urlencode()
 
 
-def _browse_context(request, params: QueryDict) -> dict:
+def _browse_context(params: QueryDict) -> dict:
     selected_allergens = params.get("exclude_allergens", "").split(",")
     return {
         "params": params,
@@ -114,7 +114,7 @@ def recipe_list(request):
         queryset = base.none()
         errors = filterset.errors
     page, query = _paginate(request, queryset)
-    context = _browse_context(request, params) | {"page": page, "query": query, "filter_errors": errors}
+    context = _browse_context(params) | {"page": page, "query": query, "filter_errors": errors}
     return _render_partial(request, "recipes/recipe_list.html", "results", context)
 
 
