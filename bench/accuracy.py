@@ -22,8 +22,8 @@ DEV_SET = ROOT.parent / "shared" / "data" / "published-nutrition-dev.jsonl"
 
 # published key -> (our key, absolute tolerance, relative tolerance); within tolerance when either holds.
 FIELDS = {
-    "calories": ("energy_kcal", 50.0, 0.20),
-    "fiberContent": ("fiber_g", 1.5, 0.25),
+    "calories": ("energy_kcal", 40.0, 0.20),  # issue 3: within max(40 kcal, 20 %)
+    "fiberContent": ("fiber_g", 1.0, 0.25),  # issue 3: within max(1 g, 25 %)
     "proteinContent": ("protein_g", 3.0, 0.20),
     "fatContent": ("fat_g", 3.0, 0.20),
     "carbohydrateContent": ("carbohydrate_g", 5.0, 0.20),
