@@ -21,7 +21,7 @@ class ImportRateThrottle(ScopedDefaultRateThrottle):
     default_rate = "20/min"
 
 
-class RecipeImportRequestSerializer(serializers.Serializer):
+class RecipeImportSerializer(serializers.Serializer):
     text = serializers.CharField(
         max_length=MAX_TEXT,
         trim_whitespace=False,
@@ -35,7 +35,7 @@ class RecipeImportRequestSerializer(serializers.Serializer):
     )
 
 
-class RecipeImportResponseSerializer(serializers.Serializer):
+class RecipeImportResultSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     created = serializers.BooleanField(help_text="False when a recipe of yours with this source URL was updated.")
@@ -60,10 +60,13 @@ class RecipeImportView(APIView):
             "and scores its lines. 201 for a new recipe; 200 when your recipe with the same source URL was updated "
             "(or already matched). Nothing is fetched from the web: send the page's source."
         ),
-        request=RecipeImportRequestSerializer,
+        request=RecipeImportSerializer,
         responses={
-            201: OpenApiResponse(RecipeImportResponseSerializer, description="A new recipe."),
-            200: OpenApiResponse(RecipeImportResponseSerializer, description="An existing recipe, updated."),
+            201: OpenApiResponse(RecipeImportResultSerializer, description="A new recipe."),
+            200: OpenApiResponse(
+                RecipeImportResultSerializer,
+                description="Your recipe with the same source URL, updated (changed: false when it already matched).",
+            ),
             **errors(400, 401, 403, 429),
         },
         examples=[
@@ -80,7 +83,7 @@ class RecipeImportView(APIView):
         tags=["recipes"],
     )
     def post(self, request):
-        serializer = RecipeImportRequestSerializer(data=request.data)
+        serializer = RecipeImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         try:

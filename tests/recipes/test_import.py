@@ -391,6 +391,22 @@ def test_api_import_needs_a_signed_in_user(api_client, food_index):
     assert not Recipe.objects.exists()
 
 
+@pytest.mark.django_db
+@pytest.mark.urls(__name__)
+def test_api_import_has_its_own_rate_limit(owner_api, settings, food_index):
+    from django.core.cache import cache
+
+    rates = {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "import": "1/min"}
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+    cache.clear()
+    text = sample("chickpea-salad.jsonld")
+    assert owner_api.post(IMPORT_URL, {"text": text}, format="json").status_code == 201
+    limited = owner_api.post(IMPORT_URL, {"text": text}, format="json")
+    assert limited.status_code == 429
+    assert "Retry-After" in limited.headers
+    cache.clear()
+
+
 # --- the JSON-LD reader on arbitrary input ------------------------------------------------------
 
 json_values = st.recursive(
@@ -456,3 +472,20 @@ def test_json_ld_text_reader_only_ever_raises_recipe_import_error(text):
         assert str(exc)
     else:
         assert all(recipe.title and recipe.ingredients for recipe in recipes)
+
+
+@pytest.mark.django_db
+def test_the_shipped_catalogue_round_trips_through_export_and_import(tmp_path, food_index):
+    from recipes.catalogue import load_catalogue
+
+    load_catalogue()
+    exported = tmp_path / "catalogue.json"
+    call_command("export_recipes", "--output", str(exported), stdout=StringIO(), stderr=StringIO())
+    first = json.loads(exported.read_text(encoding="utf-8"))
+    assert len(first) == Recipe.objects.count() > 0
+    assert (import_paths([exported]).unchanged, import_paths([exported]).updated) == (len(first), 0)
+    Recipe.objects.all().delete()
+    report = import_paths([exported])
+    assert (report.created, report.failed, report.unmatched_lines) == (len(first), [], [])
+    assert Recipe.objects.filter(owner__isnull=True).exclude(slug="").count() == len(first)  # slugs kept
+    assert export_catalogue(Recipe.objects.filter(owner__isnull=True)) == first
