@@ -56,7 +56,8 @@ class ImportReport:
 
     def __str__(self) -> str:
         return (
-            f"{self.files} files: {self.created} imported, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.files} file{'s' if self.files != 1 else ''}: "
+            f"{self.created} imported, {self.updated} updated, {self.unchanged} unchanged, "
             f"{len(self.failed)} failed; {len(self.unmatched_lines)} unmatched ingredient lines"
         )
 

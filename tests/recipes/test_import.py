@@ -489,3 +489,36 @@ def test_the_shipped_catalogue_round_trips_through_export_and_import(tmp_path, f
     assert (report.created, report.failed, report.unmatched_lines) == (len(first), [], [])
     assert Recipe.objects.filter(owner__isnull=True).exclude(slug="").count() == len(first)  # slugs kept
     assert export_catalogue(Recipe.objects.filter(owner__isnull=True)) == first
+
+
+html_fragments = st.lists(
+    st.sampled_from(
+        [
+            "<html>",
+            "<head>",
+            '<script type="application/ld+json">',
+            "</script>",
+            '{"@type": "Recipe", "name": "Soup", ',
+            '"recipeIngredient": ["1 onion"]}',
+            '<div itemscope itemtype="http://schema.org/Recipe">',
+            '<span itemprop="name">Tea</span>',
+            '<li itemprop="recipeIngredient">1 cup tea</li>',
+            "</div>",
+            "<p>&amp; text",
+            "]}",
+        ]
+    )
+    | st.text(max_size=20),
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(html_fragments)
+def test_page_reader_only_ever_raises_recipe_import_error(fragments):
+    try:
+        recipes = html_reader.parse_html("<" + "".join(fragments))
+    except RecipeImportError as exc:
+        assert str(exc)
+    else:
+        assert all(recipe.title and recipe.ingredients for recipe in recipes)
