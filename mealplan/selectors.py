@@ -95,6 +95,7 @@ def recipe_serving(recipe: Recipe) -> ServingNutrition:
 def scaled(n: ServingNutrition, factor: float) -> dict:
     return {
         "energy_kcal": n.energy_kcal * factor,
+        "protein_g": n.protein_g * factor,
         "fiber_g": n.fiber_g * factor,
         "prebiotic_g": n.prebiotic_g * factor,
         "live_culture_servings": n.live_culture_servings * factor,
@@ -131,7 +132,13 @@ def plan_days(plan: Plan, entries: list[PlanEntry] | None = None) -> tuple[list[
     for offset in range(plan.days):
         day = plan.start.fromordinal(plan.start.toordinal() + offset)
         day_entries = sorted(by_date.get(day, []), key=lambda e: slot_order(e.slot))
-        totals = {"energy_kcal": 0.0, "fiber_g": 0.0, "prebiotic_g": 0.0, "live_culture_servings": 0.0}
+        totals = {
+            "energy_kcal": 0.0,
+            "protein_g": 0.0,
+            "fiber_g": 0.0,
+            "prebiotic_g": 0.0,
+            "live_culture_servings": 0.0,
+        }
         species: set[str] = set()
         items = []
         for entry in day_entries:
@@ -174,3 +181,80 @@ def _within(value: float, target: float | None, tolerance: float | None) -> bool
     if not target:
         return True
     return abs(value - target) <= target * (tolerance or 0.1) + 1e-6
+
+
+def _recipe_summary(recipe: Recipe) -> dict:
+    return {
+        "id": recipe.id,
+        "title": recipe.title,
+        "diets": list(recipe.diets),
+        "allergens": list(recipe.allergens),
+        "meal_types": list(recipe.meal_types),
+        "energy_kcal": round(recipe.energy_kcal, 1),
+        "protein_g": round(recipe.protein_g, 1),
+        "fiber_g": round(recipe.fiber_g, 1),
+        "prebiotic_g": round(recipe.prebiotic_g, 2),
+        "live_culture_servings": round(recipe.live_culture_servings, 2),
+        "plants": recipe.plants,
+        "gut_score": recipe.gut_score,
+        "fodmap_level": recipe.fodmap_level,
+        "total_minutes": recipe.total_minutes,
+    }
+
+
+def plan_document(plan: Plan) -> dict:
+    """The one JSON shape of a plan, shared by the API and `generate_plan --json`; nutrients per person."""
+    entries = plan_entries(plan)
+    days, week = plan_days(plan, entries)
+    targets = plan.targets or {}
+    return {
+        "id": plan.id,
+        "start": plan.start.isoformat(),
+        "days": plan.days,
+        "slots": [s for s in MEAL_TYPES if s in plan.slots],
+        "status": plan.status,
+        "messages": list(plan.messages or []),
+        "targets": {
+            "energy_kcal": targets.get("energy_kcal"),
+            "energy_tolerance": targets.get("energy_tolerance"),
+            "fiber_g": targets.get("fiber_g"),
+            "live_culture_servings": targets.get("live_culture_servings"),
+            "plants_per_week": targets.get("plants_per_week"),
+        },
+        "entries": [
+            {
+                "id": e.id,
+                "date": e.date.isoformat(),
+                "slot": e.slot,
+                "servings": e.servings,
+                "locked": e.locked,
+                "is_leftover": e.is_leftover,
+                "recipe": _recipe_summary(e.recipe),
+            }
+            for day in days
+            for e in day.entries
+        ],
+        "summary": {
+            "days": [
+                {
+                    "date": day.date.isoformat(),
+                    **{k: round(v, 2) for k, v in day.totals.items()},
+                    "met": day.met,
+                    "score": day.score["score"] if day.score else None,
+                }
+                for day in days
+            ],
+            "plants_per_week": week["plants"],
+            "plant_species": week["plant_species"],
+            "score": week["score"]["score"] if week["score"] else None,
+            "score_breakdown": week["score"]["components"] if week["score"] else [],
+        },
+        "solver": {
+            "status": plan.solver_status,
+            "objective": plan.objective,
+            "mip_gap": plan.mip_gap,
+            "seconds": plan.solve_seconds,
+        },
+        "version": plan.version,
+        "created_at": plan.created_at.isoformat() if plan.created_at else None,
+    }

@@ -6,6 +6,7 @@ row lock on it and bump its version, so concurrent swaps and regenerations leave
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -17,7 +18,7 @@ from mealplan.models import Plan, PlanEntry, PlanProfile
 from mealplan.planning.filters import filter_candidates, fits_slot
 from mealplan.planning.optimiser import plan_week
 from mealplan.planning.types import Candidate, Locked, PlanRequest, PlanResult
-from mealplan.selectors import candidate_from, plan_candidates
+from mealplan.selectors import plan_candidates
 from recipes.vocab import ALLERGENS, DIET_CHOICES, MEAL_TYPES
 
 MAX_PLAN_DAYS = 14
@@ -210,11 +211,24 @@ def _entries(plan: Plan, meals, *, only_days: set[int] | None = None) -> list[Pl
 
 
 @transaction.atomic
-def generate_plan(*, owner, start: date, days: int = 7) -> Plan:
-    """Plan `days` days from `start` for the owner's saved profile; ValidationError if no plan can be made."""
+def generate_plan(*, owner, start: date, days: int = 7, **overrides) -> Plan:
+    """Plan `days` days from `start` for the owner's profile, with any profile field overridden for this plan
+    only (the saved profile is unchanged); ValidationError if no plan can be made."""
     if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_PLAN_DAYS:
         raise ValidationError({"days": [f"Plan from 1 to {MAX_PLAN_DAYS} days."]})
-    snapshot = profile_snapshot(get_profile(owner))
+    unknown = set(overrides) - set(PROFILE_FIELDS) - {"exclude_foods"}
+    if unknown:
+        raise TypeError(f"unknown profile fields: {', '.join(sorted(unknown))}")
+    exclude_foods = overrides.pop("exclude_foods", None)
+    _validate_profile_values(overrides)
+    profile = get_profile(owner)
+    snapshot = profile_snapshot(profile)
+    if overrides or exclude_foods is not None:
+        for name, value in overrides.items():
+            setattr(profile, name, value)  # not saved: this plan's settings only
+        snapshot = profile_snapshot(profile)
+        if exclude_foods is not None:
+            snapshot["exclude_food_ids"] = sorted(getattr(f, "pk", f) for f in exclude_foods)
     request = plan_request(snapshot, days=days)
     result = _solve(plan_candidates(owner), request)
     plan = Plan(owner=owner, start=start, days=days, slots=snapshot["slots"], profile_snapshot=snapshot)
@@ -262,67 +276,47 @@ def _entry(plan: Plan, entry_id) -> PlanEntry:
         raise ValidationError({"entry": ["This plan has no such meal."]}) from exc
 
 
-def _swap_value(candidate: Candidate, servings: float, others: list[tuple[Candidate, float]], request: PlanRequest):
-    """How good a replacement is for the rest of its day: energy on target, fiber and live cultures, score."""
-    energy = sum(c.energy_kcal * s for c, s in others) + candidate.energy_kcal * servings
-    fiber = sum(c.fiber_g * s for c, s in others) + candidate.fiber_g * servings
-    live = sum(c.live_culture_servings * s for c, s in others) + candidate.live_culture_servings * servings
-    fiber_target = request.fiber_g_per_day or request.energy_kcal / 1000 * 14
-    deviation = abs(energy - request.energy_kcal) / request.energy_kcal
-    within = deviation <= request.energy_tolerance
-    return (
-        within,
-        min(fiber / fiber_target, 1.0) if fiber_target else 1.0,
-        min(live / request.live_servings_per_day, 1.0) if request.live_servings_per_day else 1.0,
-        candidate.gut_score - 100 * deviation,
-        -candidate.id,
+def _locks(plan: Plan, entries, *, keep) -> tuple[Locked, ...]:
+    return tuple(
+        Locked(day=(e.date - plan.start).days, slot=e.slot, recipe_id=e.recipe_id, servings=e.servings)
+        for e in entries
+        if keep(e)
     )
 
 
 @transaction.atomic
 def swap_entry(*, plan: Plan, entry_id: int, recipe_id: int | None = None, expected_version: int | None = None):
-    """Replace one meal: with `recipe_id` if given (it must fit the plan's filters and the slot), else with the
-    best other recipe for that day (energy within tolerance first, then fiber, live cultures and score), avoiding
-    recipes eaten the day before or after and recipes already at the week's repeat limit. Other meals stay."""
+    """Replace one meal. With `recipe_id`, that recipe (it must fit the plan's filters and the slot); without,
+    the optimiser re-solves the plan with every other meal fixed and the current recipe excluded from this one,
+    so the day still meets its targets where the catalogue allows. Other meals never change."""
     plan = _lock_plan(plan, expected_version)
     entry = _entry(plan, entry_id)
     if entry.locked:
         raise ValidationError({"entry": ["This meal is locked; unlock it before swapping."]})
     request = _request_for(plan)
-    candidates = {c.id: c for c in filter_candidates(plan_candidates(plan.owner), request)}
-    entries = list(plan.entries.select_related("recipe"))
-    by_id = {e.recipe_id: e for e in entries}
+    candidates = plan_candidates(plan.owner)
     if recipe_id is not None:
-        choice = candidates.get(recipe_id)
+        choice = next((c for c in filter_candidates(candidates, request) if c.id == recipe_id), None)
         if choice is None or not fits_slot(choice, entry.slot, request):
             raise ValidationError(
                 {"recipe": [f"That recipe doesn't fit this plan's {entry.slot} (meal type, diet, allergens or time)."]}
             )
-        servings = entry.servings
+        entry.recipe_id = choice.id
     else:
-        uses: dict[int, int] = {}
-        for e in entries:
-            uses[e.recipe_id] = uses.get(e.recipe_id, 0) + (0 if e.is_leftover else 1)
-        near = {e.recipe_id for e in entries if abs((e.date - entry.date).days) <= 1 and e.pk != entry.pk}
-        others = []
-        for e in entries:
-            if e.date == entry.date and e.pk != entry.pk:
-                c = candidates.get(e.recipe_id) or candidate_from(by_id[e.recipe_id].recipe)
-                others.append((c, e.servings))
-        options = [
-            (c, s)
-            for c in candidates.values()
-            if c.id != entry.recipe_id
-            and c.id not in near
-            and uses.get(c.id, 0) < request.max_repeats
-            and fits_slot(c, entry.slot, request)
-            for s in request.portion_options
-        ]
-        if not options:
+        entries = list(plan.entries.all())
+        day = (entry.date - plan.start).days
+        request = replace(
+            request,
+            locked=_locks(plan, entries, keep=lambda e: e.pk != entry.pk),
+            forbidden=frozenset({(day, entry.slot, entry.recipe_id)}),
+        )
+        result = _solve(candidates, request)
+        meal = next(m for m in result.meals if (m.day, m.slot) == (day, entry.slot))
+        if meal.recipe_id == entry.recipe_id:
             raise ValidationError({"entry": ["No other recipe fits this meal under the plan's settings."]})
-        choice, servings = max(options, key=lambda o: _swap_value(o[0], o[1], others, request))
-    entry.recipe_id = choice.id
-    entry.servings = servings
+        entry.recipe_id, entry.servings = meal.recipe_id, meal.servings
+        _store_result(plan, result)
+        plan.save(update_fields=["status", "messages", "solver_status", "objective", "mip_gap", "solve_seconds"])
     entry.is_leftover = False
     entry.save(update_fields=["recipe", "servings", "is_leftover"])
     _bump(plan)
@@ -339,16 +333,11 @@ def redo_day(*, plan: Plan, day: date, expected_version: int | None = None) -> P
             {"day": [f"{day} is not in this plan ({plan.start} to {plan.start + timedelta(plan.days - 1)})."]}
         )
     entries = list(plan.entries.all())
-    locked = tuple(
-        Locked(day=(e.date - plan.start).days, slot=e.slot, recipe_id=e.recipe_id, servings=e.servings)
-        for e in entries
-        if e.date != day or e.locked
-    )
-    keep_ids = {lock.recipe_id for lock in locked}
-    replaced = {e.recipe_id for e in entries if e.date == day and not e.locked}
-    pool = [c for c in plan_candidates(plan.owner) if c.id not in replaced or c.id in keep_ids]
-    request = _request_for(plan, locked)
-    result = _solve(pool, request)
+    locked = _locks(plan, entries, keep=lambda e: e.date != day or e.locked)
+    # The day's current meals are excluded where they are, so redoing a day gives new meals.
+    forbidden = frozenset((offset, e.slot, e.recipe_id) for e in entries if e.date == day and not e.locked)
+    request = replace(_request_for(plan, locked), forbidden=forbidden)
+    result = _solve(plan_candidates(plan.owner), request)
     plan.entries.filter(date=day, locked=False).delete()
     new = [m for m in result.meals if m.day == offset and not m.locked]
     PlanEntry.objects.bulk_create(_entries(plan, new))
@@ -361,10 +350,7 @@ def redo_day(*, plan: Plan, day: date, expected_version: int | None = None) -> P
 def regenerate_plan(*, plan: Plan, expected_version: int | None = None) -> Plan:
     """Plan the whole period again with the plan's own settings, keeping locked meals."""
     plan = _lock_plan(plan, expected_version)
-    locked = tuple(
-        Locked(day=(e.date - plan.start).days, slot=e.slot, recipe_id=e.recipe_id, servings=e.servings)
-        for e in plan.entries.filter(locked=True)
-    )
+    locked = _locks(plan, plan.entries.filter(locked=True), keep=lambda e: True)
     result = _solve(plan_candidates(plan.owner), _request_for(plan, locked))
     plan.entries.filter(locked=False).delete()
     PlanEntry.objects.bulk_create(_entries(plan, [m for m in result.meals if not m.locked]))

@@ -1,28 +1,26 @@
-"""/api/v1/plans/: generate, read, change and export a user's weekly plans. Owner-scoped; all writes go
-through mealplan.services (row lock + version), so the website and the API behave the same."""
+"""/api/v1/plans/: generate, read, change and export a user's plans. Owner-scoped; every write goes
+through mealplan.services (row lock + version), so the website and the API behave the same.
+
+The plan document (mealplan.selectors.plan_document) is the same here and in `generate_plan --json`.
+"""
 
 from __future__ import annotations
 
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_field,
-    extend_schema_view,
-)
-from rest_framework import mixins, serializers, status, viewsets
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, renderers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from mealplan import services
+from mealplan.api.profile import PlanProfileSerializer
 from mealplan.api.schema import errors
 from mealplan.api.throttles import ScopedDefaultRateThrottle
 from mealplan.ics import plan_calendar
 from mealplan.models import Plan
-from mealplan.selectors import plan_days, plan_entries
+from mealplan.selectors import plan_document
 from mealplan.shopping import shopping_csv, shopping_list
 
 
@@ -31,14 +29,34 @@ class PlanGenerateThrottle(ScopedDefaultRateThrottle):
     default_rate = "20/min"
 
 
-class EntryRecipeSerializer(serializers.Serializer):
+class CSVRenderer(renderers.BaseRenderer):
+    """Shopping lists as CSV (`?format=csv`); the view hands over the rendered text."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data.encode("utf-8") if isinstance(data, str) else b""
+
+
+# Schema of the plan document --------------------------------------------------------------------
+
+
+class PlanRecipeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    gut_score = serializers.IntegerField()
+    diets = serializers.ListField(child=serializers.CharField())
+    allergens = serializers.ListField(child=serializers.CharField())
+    meal_types = serializers.ListField(child=serializers.CharField())
     energy_kcal = serializers.FloatField()
+    protein_g = serializers.FloatField()
     fiber_g = serializers.FloatField()
     prebiotic_g = serializers.FloatField()
     live_culture_servings = serializers.FloatField()
+    plants = serializers.FloatField()
+    gut_score = serializers.IntegerField()
+    fodmap_level = serializers.CharField()
     total_minutes = serializers.IntegerField(allow_null=True)
 
 
@@ -49,31 +67,57 @@ class PlanEntrySerializer(serializers.Serializer):
     servings = serializers.FloatField(help_text="Servings per person.")
     locked = serializers.BooleanField()
     is_leftover = serializers.BooleanField()
-    recipe = EntryRecipeSerializer()
+    recipe = PlanRecipeSerializer()
 
 
-class DayTotalsSerializer(serializers.Serializer):
+class PlanTargetsSerializer(serializers.Serializer):
+    energy_kcal = serializers.FloatField(allow_null=True)
+    energy_tolerance = serializers.FloatField(allow_null=True)
+    fiber_g = serializers.FloatField(allow_null=True)
+    live_culture_servings = serializers.FloatField(allow_null=True)
+    plants_per_week = serializers.IntegerField(allow_null=True)
+
+
+class PlanDaySummarySerializer(serializers.Serializer):
+    date = serializers.DateField()
     energy_kcal = serializers.FloatField()
+    protein_g = serializers.FloatField()
     fiber_g = serializers.FloatField()
     prebiotic_g = serializers.FloatField()
     live_culture_servings = serializers.FloatField()
     plants = serializers.IntegerField()
+    met = serializers.DictField(child=serializers.BooleanField(), help_text="Which daily targets the day meets.")
+    score = serializers.IntegerField(allow_null=True, help_text="The day's gut score.")
 
 
-class PlanDaySerializer(serializers.Serializer):
-    date = serializers.DateField()
-    totals = DayTotalsSerializer()
-    met = serializers.DictField(child=serializers.BooleanField(), help_text="Which daily targets this day meets.")
-    score = serializers.JSONField(allow_null=True, help_text="The day's gut score and breakdown.")
-    entries = PlanEntrySerializer(many=True)
-
-
-class WeekSerializer(serializers.Serializer):
-    plants = serializers.IntegerField(help_text="Distinct plants across the plan.")
-    plants_target = serializers.IntegerField()
+class PlanSummarySerializer(serializers.Serializer):
+    days = PlanDaySummarySerializer(many=True)
+    plants_per_week = serializers.IntegerField()
     plant_species = serializers.ListField(child=serializers.CharField())
-    fiber_g_per_day = serializers.FloatField()
-    score = serializers.JSONField(allow_null=True, help_text="The week's gut score and breakdown.")
+    score = serializers.IntegerField(allow_null=True, help_text="The week's gut score.")
+    score_breakdown = serializers.JSONField()
+
+
+class PlanSolverSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    objective = serializers.FloatField(allow_null=True)
+    mip_gap = serializers.FloatField(allow_null=True)
+    seconds = serializers.FloatField(allow_null=True)
+
+
+class PlanDocumentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    start = serializers.DateField()
+    days = serializers.IntegerField()
+    slots = serializers.ListField(child=serializers.CharField())
+    status = serializers.ChoiceField(choices=Plan.Status.choices)
+    messages = serializers.ListField(child=serializers.CharField(), help_text="Each target missed, and by how much.")
+    targets = PlanTargetsSerializer()
+    entries = PlanEntrySerializer(many=True)
+    summary = PlanSummarySerializer()
+    solver = PlanSolverSerializer()
+    version = serializers.IntegerField(help_text="Send it back with a change to detect concurrent edits.")
+    created_at = serializers.DateTimeField()
 
 
 class PlanListSerializer(serializers.ModelSerializer):
@@ -83,60 +127,18 @@ class PlanListSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PlanDetailSerializer(serializers.ModelSerializer):
-    days_detail = serializers.SerializerMethodField()
-    week = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Plan
-        fields = (
-            "id",
-            "start",
-            "days",
-            "slots",
-            "status",
-            "messages",
-            "targets",
-            "profile_snapshot",
-            "solver_status",
-            "objective",
-            "mip_gap",
-            "solve_seconds",
-            "version",
-            "days_detail",
-            "week",
-            "created_at",
-            "updated_at",
-        )
-        read_only_fields = fields
-
-    def _days(self, plan):
-        if not hasattr(plan, "_days_cache"):
-            plan._days_cache = plan_days(plan, plan_entries(plan))
-        return plan._days_cache
-
-    @extend_schema_field(PlanDaySerializer(many=True))
-    def get_days_detail(self, plan) -> list[dict]:
-        days, _ = self._days(plan)
-        return [
-            {
-                "date": day.date,
-                "totals": {k: round(v, 2) for k, v in day.totals.items()},
-                "met": day.met,
-                "score": day.score,
-                "entries": [PlanEntrySerializer(e).data for e in day.entries],
-            }
-            for day in days
-        ]
-
-    @extend_schema_field(WeekSerializer)
-    def get_week(self, plan) -> dict:
-        return self._days(plan)[1]
+# Requests ---------------------------------------------------------------------------------------
 
 
-class PlanCreateSerializer(serializers.Serializer):
+class PlanCreateSerializer(PlanProfileSerializer):
+    """Start, days and any profile field; omitted fields come from your saved profile (which is not changed)."""
+
     start = serializers.DateField(help_text="First day of the plan.")
     days = serializers.IntegerField(min_value=1, max_value=services.MAX_PLAN_DAYS, default=7)
+
+    class Meta(PlanProfileSerializer.Meta):
+        fields = ("start", "days", *(f for f in PlanProfileSerializer.Meta.fields if f != "updated_at"))
+        read_only_fields = ()
 
 
 class VersionSerializer(serializers.Serializer):
@@ -146,15 +148,13 @@ class VersionSerializer(serializers.Serializer):
 
 
 class SwapSerializer(VersionSerializer):
-    recipe_id = serializers.IntegerField(required=False, help_text="A recipe to put in; empty for the best other one.")
+    recipe_id = serializers.IntegerField(
+        required=False, help_text="A recipe to put in; leave out to let the optimiser choose another one."
+    )
 
 
-class LockSerializer(VersionSerializer):
+class EntryPatchSerializer(VersionSerializer):
     locked = serializers.BooleanField()
-
-
-class RedoDaySerializer(VersionSerializer):
-    date = serializers.DateField()
 
 
 class ShoppingItemSerializer(serializers.Serializer):
@@ -181,53 +181,61 @@ def _groups(plan: Plan) -> list[dict]:
     return [{"group": group, "items": [i.as_dict() for i in items]} for group, items in shopping_list(plan)]
 
 
+_PLAN = {200: PlanDocumentSerializer}
+
+
 @extend_schema_view(
     list=extend_schema(summary="Your plans, newest first", responses={200: PlanListSerializer, **errors(401)}),
     retrieve=extend_schema(
-        summary="A plan with its days, totals against targets and the week's summary",
-        responses={200: PlanDetailSerializer, **errors(401, 404)},
+        summary="A plan: entries, daily totals against targets, the week's plants and score",
+        responses={**_PLAN, **errors(401, 404)},
     ),
     destroy=extend_schema(summary="Delete a plan", responses={204: None, **errors(401, 404)}),
 )
-class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
+class PlanViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
     permission_classes = [IsAuthenticated]
     queryset = Plan.objects.none()  # the schema's model; requests see only their owner's plans
+    serializer_class = PlanListSerializer
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Plan.objects.none()
         return Plan.objects.owned_by(self.request.user).order_by("-start", "-id")
 
-    def get_serializer_class(self):
-        return PlanListSerializer if self.action == "list" else PlanDetailSerializer
-
     def get_throttles(self):
         throttles = super().get_throttles()
-        if self.action in ("create", "regenerate", "redo_day"):
+        if self.action in ("create", "regenerate", "regenerate_day", "swap"):
             throttles.append(PlanGenerateThrottle())
         return throttles
 
-    def _detail(self, plan: Plan, code=status.HTTP_200_OK) -> Response:
+    def _document(self, plan: Plan, code=status.HTTP_200_OK) -> Response:
         plan.refresh_from_db()
-        return Response(PlanDetailSerializer(plan).data, status=code)
+        return Response(plan_document(plan), status=code)
+
+    def retrieve(self, request, pk=None):
+        return self._document(self.get_object())
 
     @extend_schema(
-        summary="Generate a plan for your saved profile",
-        description="Solves the week with the optimiser. Targets that cannot be met are relaxed and named in "
-        "`messages`; a request no plan can satisfy (e.g. a slot with no recipe) is a 400 naming why.",
+        summary="Generate a plan",
+        description="Solves the period with the optimiser for your profile, with any profile field given here "
+        "overriding it for this plan. Targets that cannot be met are relaxed in a documented order and named in "
+        "`messages`; a request no plan can satisfy (a slot with no recipe left) is a 400 that says why.",
         request=PlanCreateSerializer,
-        responses={201: PlanDetailSerializer, **errors(400, 401, 429)},
+        responses={201: PlanDocumentSerializer, **errors(400, 401, 429)},
     )
     def create(self, request):
         data = PlanCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        plan = services.generate_plan(owner=request.user, **data.validated_data)
-        return self._detail(plan, status.HTTP_201_CREATED)
+        values = dict(data.validated_data)
+        plan = services.generate_plan(owner=request.user, start=values.pop("start"), days=values.pop("days"), **values)
+        return self._document(plan, status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Swap one meal",
+        description="Without `recipe_id` the optimiser re-solves with every other meal fixed and the current "
+        "recipe excluded from this one; with it, that recipe is put in if it fits the plan's settings.",
         request=SwapSerializer,
-        responses={200: PlanDetailSerializer, **errors(400, 401, 404)},
+        responses={**_PLAN, **errors(400, 401, 404, 429)},
     )
     @action(detail=True, methods=["post"], url_path=r"entries/(?P<entry_id>[0-9]+)/swap")
     def swap(self, request, pk=None, entry_id=None):
@@ -240,17 +248,17 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Destr
             recipe_id=data.validated_data.get("recipe_id"),
             expected_version=data.validated_data.get("version"),
         )
-        return self._detail(plan)
+        return self._document(plan)
 
     @extend_schema(
         summary="Lock or unlock one meal",
-        request=LockSerializer,
-        responses={200: PlanDetailSerializer, **errors(400, 401, 404)},
+        request=EntryPatchSerializer,
+        responses={**_PLAN, **errors(400, 401, 404)},
     )
-    @action(detail=True, methods=["post"], url_path=r"entries/(?P<entry_id>[0-9]+)/lock")
-    def lock(self, request, pk=None, entry_id=None):
+    @action(detail=True, methods=["patch"], url_path=r"entries/(?P<entry_id>[0-9]+)")
+    def entry(self, request, pk=None, entry_id=None):
         plan = self.get_object()
-        data = LockSerializer(data=request.data)
+        data = EntryPatchSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.set_entry_locked(
             plan=plan,
@@ -258,27 +266,30 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Destr
             locked=data.validated_data["locked"],
             expected_version=data.validated_data.get("version"),
         )
-        return self._detail(plan)
+        return self._document(plan)
 
     @extend_schema(
-        summary="Plan one day again (locked meals stay)",
-        request=RedoDaySerializer,
-        responses={200: PlanDetailSerializer, **errors(400, 401, 404, 429)},
+        summary="Plan one day again (locked meals stay, the day's other meals change)",
+        request=VersionSerializer,
+        responses={**_PLAN, **errors(400, 401, 404, 429)},
     )
-    @action(detail=True, methods=["post"], url_path="redo-day")
-    def redo_day(self, request, pk=None):
+    @action(detail=True, methods=["post"], url_path=r"days/(?P<day>\d{4}-\d{2}-\d{2})/regenerate")
+    def regenerate_day(self, request, pk=None, day=None):
         plan = self.get_object()
-        data = RedoDaySerializer(data=request.data)
+        data = VersionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.redo_day(
-            plan=plan, day=data.validated_data["date"], expected_version=data.validated_data.get("version")
-        )
-        return self._detail(plan)
+        day_field = serializers.DateField()
+        try:
+            when = day_field.to_internal_value(day)
+        except serializers.ValidationError as exc:
+            raise serializers.ValidationError({"day": exc.detail}) from exc
+        services.redo_day(plan=plan, day=when, expected_version=data.validated_data.get("version"))
+        return self._document(plan)
 
     @extend_schema(
         summary="Plan the whole period again (locked meals stay)",
         request=VersionSerializer,
-        responses={200: PlanDetailSerializer, **errors(400, 401, 404, 429)},
+        responses={**_PLAN, **errors(400, 401, 404, 429)},
     )
     @action(detail=True, methods=["post"])
     def regenerate(self, request, pk=None):
@@ -286,15 +297,17 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Destr
         data = VersionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.regenerate_plan(plan=plan, expected_version=data.validated_data.get("version"))
-        return self._detail(plan)
+        return self._document(plan)
 
     @extend_schema(
         methods=["GET"],
-        summary="The plan's shopping list, grouped by food group",
-        parameters=[
-            OpenApiParameter("download", OpenApiTypes.STR, enum=["csv"], required=False, description="csv for a file")
-        ],
-        responses={200: ShoppingGroupSerializer(many=True), **errors(401, 404)},
+        summary="The shopping list, grouped by food group (`?format=csv` for a CSV file)",
+        parameters=[OpenApiParameter("format", OpenApiTypes.STR, enum=["json", "csv"], required=False)],
+        responses={
+            200: ShoppingGroupSerializer(many=True),
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR),
+            **errors(401, 404),
+        },
     )
     @extend_schema(
         methods=["POST"],
@@ -302,7 +315,12 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Destr
         request=ShoppingTickSerializer,
         responses={200: ShoppingGroupSerializer(many=True), **errors(400, 401, 404)},
     )
-    @action(detail=True, methods=["get", "post"], url_path="shopping-list")
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="shopping-list",
+        renderer_classes=[renderers.JSONRenderer, renderers.BrowsableAPIRenderer, CSVRenderer],
+    )
     def shopping_list(self, request, pk=None):
         plan = self.get_object()
         if request.method == "POST":
@@ -310,8 +328,8 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Destr
             data.is_valid(raise_exception=True)
             services.set_shopping_item(plan=plan, **data.validated_data)
             plan.refresh_from_db()
-        if request.query_params.get("download") == "csv":
-            response = HttpResponse(shopping_csv(shopping_list(plan)), content_type="text/csv; charset=utf-8")
+        if request.accepted_renderer.format == "csv":
+            response = Response(shopping_csv(shopping_list(plan)))
             response["Content-Disposition"] = f'attachment; filename="shopping-list-{plan.start}.csv"'
             return response
         return Response(_groups(plan))

@@ -18,5 +18,6 @@ urlpatterns = [
     path("analyze/", AnalyzeView.as_view(), name="api-analyze"),
     path("me/profile/", ProfileView.as_view(), name="api-profile"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("plans/<int:pk>/calendar.ics", PlanViewSet.as_view({"get": "calendar"}), name="plan-calendar-ics"),
     *router.urls,
 ]

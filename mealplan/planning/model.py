@@ -114,6 +114,13 @@ class _Arrays:
         h.changeObjectiveSense(highspy.ObjSense.kMaximize)
 
 
+def _allowed(pool: Sequence[Candidate], day: int, slot: str, request: PlanRequest) -> Sequence[Candidate]:
+    """The pool without recipes forbidden at this meal; the whole pool if that would leave nothing."""
+    if not request.forbidden:
+        return pool
+    return [c for c in pool if (day, slot, c.id) not in request.forbidden] or pool
+
+
 def solve(
     request: PlanRequest,
     pools: Mapping[str, Sequence[Candidate]],
@@ -141,13 +148,14 @@ def solve(
             else:
                 options = [
                     MealVar(arrays.column(recipe.gut_score, binary=True, upper=1.0), recipe, portion, False, False)
-                    for recipe in pools[slot]
+                    for recipe in _allowed(pools[slot], day, slot, request)
                     for portion in request.portion_options
                 ]
                 if slot == LUNCH and day > 0:
                     options += [
                         MealVar(arrays.column(recipe.gut_score, binary=True, upper=1.0), recipe, portion, False, True)
                         for recipe in leftover_only
+                        if (day, slot, recipe.id) not in request.forbidden
                         for portion in request.portion_options
                     ]
             meal_vars[day, slot] = options

@@ -134,7 +134,7 @@ def greedy_plan(request: PlanRequest, pools, locked) -> tuple[PlannedMeal, ...]:
                 recipe, servings = locked[day, slot]
                 is_locked = True
             else:
-                options = ranked[slot]
+                options = [c for c in ranked[slot] if (day, slot, c.id) not in request.forbidden] or ranked[slot]
                 fresh = [c for c in options if c.id not in today | yesterday and uses[c.id] < request.max_repeats]
                 recipe = (fresh or options)[0]
                 servings = min(request.portion_options, key=lambda p: abs(recipe.energy_kcal * p - per_slot_kcal))

@@ -59,6 +59,8 @@ class PlanRequest:
     max_repeats: int = 2
     leftovers: bool = False  # cook dinner once, eat it again at the next day's lunch
     locked: tuple[Locked, ...] = ()
+    # (day, slot, recipe id) that must not be planned there: "swap this meal for another one".
+    forbidden: frozenset[tuple[int, str, int]] = frozenset()
     portion_options: tuple[float, ...] = (1.0, 1.5, 2.0)
     time_limit_s: float = 10
     mip_gap: float = 0.01

@@ -321,3 +321,17 @@ def test_hard_constraints_hold_on_random_instances(seed, count, days, diet, low_
         assert meal.slot in lookup[meal.recipe_id].meal_types or (meal.is_leftover and meal.slot == "lunch")
     assert sum(m.locked for m in result.meals) == (1 if lock else 0)
     assert (result.status == "optimal") == (result.shortfalls == ())
+
+
+def test_a_forbidden_recipe_is_not_planned_at_that_meal_and_the_rest_can_stay():
+    recipes = catalogue()
+    first = plan_week(recipes, PlanRequest(time_limit_s=30))
+    target = next(m for m in first.meals if (m.day, m.slot) == (3, "lunch"))
+    others = tuple(Locked(m.day, m.slot, m.recipe_id, m.servings) for m in first.meals if m is not target)
+    request = PlanRequest(locked=others, forbidden=frozenset({(3, "lunch", target.recipe_id)}), time_limit_s=30)
+    second = plan_week(recipes, request)
+    swapped = next(m for m in second.meals if (m.day, m.slot) == (3, "lunch"))
+    assert swapped.recipe_id != target.recipe_id
+    assert {(m.day, m.slot, m.recipe_id) for m in second.meals if m is not swapped} == {
+        (m.day, m.slot, m.recipe_id) for m in first.meals if m is not target
+    }

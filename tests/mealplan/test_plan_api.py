@@ -16,21 +16,41 @@ def plan_id(owner_api, catalogue):
     return response.json()["id"]
 
 
-def test_generate_returns_days_with_totals_and_targets(owner_api, plan_id):
+def test_generate_returns_the_plan_document(owner_api, plan_id):
     body = owner_api.get(f"/api/v1/plans/{plan_id}/").json()
     assert body["status"] == "optimal"
-    assert len(body["days_detail"]) == 7
-    day = body["days_detail"][0]
-    assert [e["slot"] for e in day["entries"]] == ["breakfast", "lunch", "dinner"]
+    assert set(body) >= {"id", "start", "days", "status", "messages", "targets", "entries", "summary"}
+    assert set(body["targets"]) >= {"energy_kcal", "fiber_g", "live_culture_servings", "plants_per_week"}
+    assert len(body["entries"]) == 21
+    assert [e["slot"] for e in body["entries"][:3]] == ["breakfast", "lunch", "dinner"]
+    recipe = body["entries"][0]["recipe"]
+    assert set(recipe) >= {"id", "title", "diets", "allergens", "energy_kcal", "fiber_g", "prebiotic_g"}
+    assert set(recipe) >= {"live_culture_servings", "plants", "gut_score"}
+    day = body["summary"]["days"][0]
+    assert set(day) >= {"date", "energy_kcal", "protein_g", "fiber_g", "prebiotic_g", "live_culture_servings"}
+    assert set(day) >= {"plants", "score"}
     assert day["met"] == {"energy_kcal": True, "fiber_g": True, "live_culture_servings": True}
-    assert body["week"]["plants"] >= 30
+    first_day = [e for e in body["entries"] if e["date"] == day["date"]]
+    assert day["fiber_g"] == pytest.approx(sum(e["recipe"]["fiber_g"] * e["servings"] for e in first_day), abs=0.2)
+    assert body["summary"]["plants_per_week"] >= 30
     assert body["targets"]["fiber_g"] == 28.0
+
+
+def test_profile_fields_in_the_request_override_the_profile_for_this_plan_only(owner_api, catalogue, user):
+    response = owner_api.post(
+        "/api/v1/plans/", {"start": START, "days": 3, "diet": "vegan", "slots": ["lunch", "dinner"]}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert len(body["entries"]) == 6
+    assert all("vegan" in e["recipe"]["diets"] for e in body["entries"])
+    assert owner_api.get("/api/v1/me/profile/").json()["diet"] == "omnivore"
 
 
 def test_list_is_owner_scoped_with_constant_queries(owner_api, stranger_api, plan_id, django_assert_max_num_queries):
     assert [p["id"] for p in owner_api.get("/api/v1/plans/").json()["results"]] == [plan_id]
     assert stranger_api.get("/api/v1/plans/").json()["results"] == []
-    for path in ("", "shopping-list/", "calendar/"):
+    for path in ("", "shopping-list/", "calendar.ics"):
         assert stranger_api.get(f"/api/v1/plans/{plan_id}/{path}").status_code == 404
     assert stranger_api.delete(f"/api/v1/plans/{plan_id}/").status_code == 404
     assert Plan.objects.filter(pk=plan_id).exists()
@@ -52,31 +72,40 @@ def test_bad_input_names_the_field(owner_api, catalogue):
 
 def test_swap_lock_and_stale_version(owner_api, plan_id):
     body = owner_api.get(f"/api/v1/plans/{plan_id}/").json()
-    entry = body["days_detail"][0]["entries"][0]
+    entry = body["entries"][0]
     swapped = owner_api.post(
         f"/api/v1/plans/{plan_id}/entries/{entry['id']}/swap/", {"version": body["version"]}, format="json"
     )
     assert swapped.status_code == 200
-    new_entry = swapped.json()["days_detail"][0]["entries"][0]
+    new_entry = swapped.json()["entries"][0]
     assert new_entry["recipe"]["id"] != entry["recipe"]["id"]
+    others = {(e["id"], e["recipe"]["id"]) for e in body["entries"][1:]}
+    assert {(e["id"], e["recipe"]["id"]) for e in swapped.json()["entries"][1:]} == others
     assert swapped.json()["version"] == body["version"] + 1
     stale = owner_api.post(
         f"/api/v1/plans/{plan_id}/entries/{entry['id']}/swap/", {"version": body["version"]}, format="json"
     )
     assert stale.status_code == 400
     assert "version" in stale.json()["errors"]
-    locked = owner_api.post(f"/api/v1/plans/{plan_id}/entries/{entry['id']}/lock/", {"locked": True}, format="json")
-    assert locked.json()["days_detail"][0]["entries"][0]["locked"] is True
+    locked = owner_api.patch(f"/api/v1/plans/{plan_id}/entries/{entry['id']}/", {"locked": True}, format="json")
+    assert locked.json()["entries"][0]["locked"] is True
     refused = owner_api.post(f"/api/v1/plans/{plan_id}/entries/{entry['id']}/swap/", {}, format="json")
     assert refused.status_code == 400
 
 
-def test_redo_day_and_regenerate(owner_api, plan_id):
-    response = owner_api.post(f"/api/v1/plans/{plan_id}/redo-day/", {"date": "2026-12-01"}, format="json")
+def test_regenerate_a_day_and_the_whole_plan(owner_api, plan_id):
+    before = owner_api.get(f"/api/v1/plans/{plan_id}/").json()["entries"]
+    response = owner_api.post(f"/api/v1/plans/{plan_id}/days/2026-12-01/regenerate/", {}, format="json")
     assert response.status_code == 200
-    assert (
-        owner_api.post(f"/api/v1/plans/{plan_id}/redo-day/", {"date": "2027-01-01"}, format="json").status_code == 400
-    )
+    after = response.json()["entries"]
+
+    def recipes(entries, same_day):
+        return [e["recipe"]["id"] for e in entries if (e["date"] == "2026-12-01") == same_day]
+
+    assert recipes(after, False) == recipes(before, False)
+    assert recipes(after, True) != recipes(before, True)
+    for bad in ("2027-01-01", "2026-13-45"):
+        assert owner_api.post(f"/api/v1/plans/{plan_id}/days/{bad}/regenerate/", {}, format="json").status_code == 400
     assert owner_api.post(f"/api/v1/plans/{plan_id}/regenerate/", {}, format="json").status_code == 200
 
 
@@ -94,14 +123,15 @@ def test_shopping_list_json_csv_and_ticks(owner_api, plan_id):
         f"/api/v1/plans/{plan_id}/shopping-list/", {"key": item["key"], "checked": True}, format="json"
     )
     assert next(i for g in ticked.json() for i in g["items"] if i["key"] == item["key"])["checked"] is True
-    response = owner_api.get(f"/api/v1/plans/{plan_id}/shopping-list/?download=csv")
+    response = owner_api.get(f"/api/v1/plans/{plan_id}/shopping-list/?format=csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert any(r["item"] == oats.name and r["checked"] == "1" for r in rows)
 
 
-def test_calendar_download(owner_api, plan_id):
-    response = owner_api.get(f"/api/v1/plans/{plan_id}/calendar/")
+def test_calendar_download(owner_api, stranger_api, plan_id):
+    assert stranger_api.get(f"/api/v1/plans/{plan_id}/calendar.ics").status_code == 404
+    response = owner_api.get(f"/api/v1/plans/{plan_id}/calendar.ics")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     assert response.content.count(b"BEGIN:VEVENT") == 21
