@@ -263,14 +263,14 @@ def test_a_broken_file_is_reported_with_its_path_and_nothing_is_written(tmp_path
 def test_a_bad_recipe_in_a_file_fails_alone_and_writes_nothing_of_itself(tmp_path, food_index):
     good = {"@type": "Recipe", "name": "Kefir", "url": "https://example.com/kefir", "recipeIngredient": ["1 cup kefir"]}
     too_long = {**good, "name": "Long", "url": "https://example.com/long", "recipeIngredient": ["1 apple"] * 151}
-    bad_meal = {**good, "name": "Bad minutes", "url": "https://example.com/bad"}
-    (tmp_path / "mixed.json").write_text(json.dumps([good, too_long, bad_meal | {"recipeIngredient": ["x" * 600]}]))
+    long_line = {**good, "name": "Long line", "url": "https://example.com/line", "recipeIngredient": ["x" * 600]}
+    (tmp_path / "mixed.json").write_text(json.dumps([good, too_long, long_line]))
     (tmp_path / "notes.txt").write_text("not a recipe")
     report = import_paths([tmp_path, tmp_path / "notes.txt", tmp_path / "missing.html"])
     assert report.created == 1
     reasons = dict(report.failed)
     assert "At most 150 ingredient lines" in reasons[f"{tmp_path / 'mixed.json'} (recipe 2: Long)"]
-    assert "longer than 500 characters" in reasons[f"{tmp_path / 'mixed.json'} (recipe 3: Bad minutes)"]
+    assert "longer than 500 characters" in reasons[f"{tmp_path / 'mixed.json'} (recipe 3: Long line)"]
     assert reasons[str(tmp_path / "notes.txt")].startswith("not a recipe file")
     assert reasons[str(tmp_path / "missing.html")] == "no such file or folder"
     assert report.failed_files == 3
