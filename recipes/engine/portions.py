@@ -100,8 +100,11 @@ def grams_per_ml(food: FoodRecord) -> float | None:
         head = unit.split(",")[0].split("(")[0].strip()
         for rank, name in enumerate(("cup", "tbsp", "tablespoon", "tsp", "teaspoon", "fl oz", "ml")):
             if head == name or head.startswith(name + " "):
-                # A plain "cup" beats "cup, chopped"; the first plain one found wins.
+                # A plain "cup" beats "cup, chopped"; the first plain one found wins. A whipped measure
+                # (USDA cream: "cup, whipped" 120 g beside "cup, fluid" 238 g) is last: recipes pour cream.
                 penalty = 0 if head == unit.strip() else 0.5
+                if "whipped" in unit.split("(")[0]:
+                    penalty += 10
                 if rank + penalty < best_rank and portion.amount > 0:
                     best_rank = rank + penalty
                     best = portion.grams / (portion.amount * ML_PER_UNIT[name])
@@ -138,7 +141,11 @@ def _piece_grams(food: FoodRecord, words: tuple[str, ...]) -> float | None:
                 return portion.grams / portion.amount
     for word in words:
         for portion in food.portions:
-            if re.search(rf"\b{re.escape(word)}s?\b", _portion_words(portion)) and portion.amount > 0:
+            unit = _portion_words(portion)
+            # "cup, whole" (USDA almonds, basil leaves) is a volume, not one whole piece.
+            if unit.startswith("cup") and not word.startswith("cup"):
+                continue
+            if re.search(rf"\b{re.escape(word)}s?\b", unit) and portion.amount > 0:
                 return portion.grams / portion.amount
     return None
 

@@ -1,7 +1,7 @@
 import pytest
 
 from recipes.engine.portions import GENERIC_UNIT_GRAMS, count_grams, grams_per_ml, line_grams
-from recipes.engine.types import ParsedLine
+from recipes.engine.types import ParsedLine, Portion
 from tests.recipes import factories as f
 
 
@@ -92,3 +92,36 @@ def test_a_food_named_by_its_piece_is_weighed_as_that_piece():
     assert grams == 2 * GENERIC_UNIT_GRAMS["leaf"]
     assert "estimated" in note
     assert line_grams(line(quantity=1), f.food(13, "jackfruit"))[0] is None
+
+
+def test_cream_by_the_cup_is_poured_not_whipped():
+    # USDA heavy cream: "cup, whipped" 120 g is listed before "cup, fluid" 238 g; recipes pour cream.
+    cream = f.food(
+        901,
+        "heavy cream",
+        portions=(Portion(1, "cup, whipped", 120), Portion(1, "cup, fluid (yields 2 cups whipped)", 238)),
+    )
+    grams, _ = line_grams(line(quantity=1, unit="cup", ml=236.588), cream)
+    assert grams == pytest.approx(238, rel=1e-3)
+
+
+def test_whipped_cup_still_used_when_the_line_says_whipped():
+    cream = f.food(
+        902,
+        "heavy cream",
+        portions=(Portion(1, "cup, fluid", 238), Portion(1, "cup, whipped", 120)),
+    )
+    grams, _ = line_grams(line(quantity=1, unit="cup", ml=236.588, preparation="whipped"), cream)
+    assert grams == pytest.approx(120, rel=1e-3)
+
+
+def test_a_cup_of_whole_leaves_is_not_the_weight_of_one_leaf():
+    # USDA basil: "5 leaves" 2.5 g and "0.25 cup leaves, whole" 6 g; "5 basil leaves" weigh 2.5 g.
+    basil = f.food(903, "basil", portions=(Portion(5, "leaves", 2.5), Portion(0.25, "cup leaves, whole", 6)))
+    grams, _ = line_grams(line(quantity=5), basil)
+    assert grams == pytest.approx(2.5)
+
+
+def test_a_cup_of_whole_almonds_is_not_one_almond():
+    almond = f.food(904, "almond", portions=(Portion(1, "cup, whole", 143), Portion(1, "almond", 1.2)))
+    assert count_grams(almond, "") == pytest.approx(1.2)
