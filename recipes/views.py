@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from recipes import services
 from recipes.api.filters import RecipeFilter
 from recipes.forms import ImportForm, PreviewForm, RecipeForm
+from recipes.importers import import_recipe_text
 from recipes.models import Recipe
 from recipes.vocab import ALLERGENS, DIET_CHOICES, MEAL_TYPES
 
@@ -296,17 +297,14 @@ def recipe_import(request):
     form = ImportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            from recipes.importers import import_recipe_text
-        except ImportError:  # the importer is a separate module; say so rather than fail with a 500
-            form.add_error(None, "Importing is not available in this installation yet.")
+            result = import_recipe_text(
+                owner=request.user, text=form.cleaned_data["text"], url=form.cleaned_data["url"] or ""
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
         else:
-            try:
-                recipe = import_recipe_text(
-                    owner=request.user, text=form.cleaned_data["text"], url=form.cleaned_data["url"] or ""
-                )
-            except ValidationError as error:
-                _add_service_errors(form, error)
-            else:
-                messages.success(request, f"Imported “{recipe.title}”. Check the ingredient matches below.")
-                return redirect(recipe)
+            verb = "Imported" if result.created else "Updated"
+            note = f" {len(result.unmatched_lines)} line(s) matched no food." if result.unmatched_lines else ""
+            messages.success(request, f"{verb} “{result.recipe.title}”. Check the ingredient matches below.{note}")
+            return redirect(result.recipe)
     return render(request, "recipes/recipe_import.html", {"form": form})

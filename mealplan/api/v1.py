@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from recipes.api.imports import RecipeImportView
 from recipes.api.views import AnalyzeView, FoodViewSet, RecipeViewSet
 
 from .auth import TokenView
@@ -16,6 +17,7 @@ router.register("plans", PlanViewSet, basename="plan")
 
 urlpatterns = [
     path("analyze/", AnalyzeView.as_view(), name="api-analyze"),
+    path("recipes/import/", RecipeImportView.as_view(), name="api-recipe-import"),
     path("me/profile/", ProfileView.as_view(), name="api-profile"),
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("plans/<int:pk>/calendar.ics", PlanViewSet.as_view({"get": "calendar"}), name="plan-calendar-ics"),

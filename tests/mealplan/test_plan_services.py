@@ -142,3 +142,23 @@ def test_calendar_has_one_event_per_meal(plan):
     assert first.decoded("dtstart").hour == 8
     assert str(first["summary"]).startswith("Breakfast: ")
     assert len({str(e["uid"]) for e in events}) == 21
+
+
+def test_shopping_list_totals_equal_the_sum_over_the_entries(user, catalogue):
+    oats = Food.objects.get(ndb_id="08120", is_common=False)
+    onion = Food.objects.get(ndb_id="11282", is_common=False)
+    for i, recipe in enumerate(catalogue):
+        RecipeIngredient.objects.create(recipe=recipe, raw_text="oats", grams=10 + i, food=oats, status="matched")
+        if i % 2:
+            RecipeIngredient.objects.create(recipe=recipe, raw_text="onion", grams=3 * i, food=onion, status="matched")
+    services.update_profile(user, household_servings=3)
+    plan = services.generate_plan(owner=user, start=START, days=7)
+    expected = {oats.pk: 0.0, onion.pk: 0.0}
+    for entry in plan.entries.select_related("recipe"):
+        factor = entry.servings * 3 / entry.recipe.servings
+        for line in entry.recipe.ingredients.all():
+            expected[line.food_id] += line.grams * factor
+    items = {i.key: i for _, group in shopping_list(plan) for i in group}
+    assert items[f"food:{oats.pk}"].grams == pytest.approx(expected[oats.pk])
+    assert items[f"food:{onion.pk}"].grams == pytest.approx(expected[onion.pk])
+    assert items[f"food:{onion.pk}"].amount.endswith("g)") or items[f"food:{onion.pk}"].amount.endswith(" kg")
