@@ -81,9 +81,9 @@ def _validate_profile_values(values: dict) -> dict:
         "weight_kg": (30, 300),
         "max_repeats": (1, 14),
         "fiber_g_per_1000_kcal": (0, 40),
-        "live_culture_servings_per_day": (0, 6),
-        "plants_per_week": (0, 80),
-        "energy_tolerance": (0.02, 0.5),
+        "live_culture_servings_per_day": (0, 5),
+        "plants_per_week": (0, 100),
+        "energy_tolerance": (0.01, 0.5),
     }
     for name, (low, high) in ranges.items():
         value = values.get(name)
