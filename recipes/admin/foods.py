@@ -14,6 +14,7 @@ from recipes.models import Food, FoodPortion, Recipe
 from recipes.resources import FoodResource
 from recipes.vocab import ALLERGENS, FOOD_GROUPS
 
+from .fields import WordsField
 from .filters import AllergenFilter
 
 ADMIN_CSS = {"all": ("recipes/admin.css",)}
@@ -25,6 +26,7 @@ RECIPES_SHOWN = 20
 
 class FoodAdminForm(forms.ModelForm):
     food_group = forms.ChoiceField(choices=[("", "---------"), *[(g, g) for g in FOOD_GROUPS]], required=False)
+    allergens = WordsField(help_text=f"Comma-separated, from: {', '.join(ALLERGENS)}.")
 
     class Meta:
         model = Food
@@ -33,7 +35,7 @@ class FoodAdminForm(forms.ModelForm):
         ]
 
     def clean_allergens(self):
-        words = Food._meta.get_field("allergens").to_words(self.cleaned_data.get("allergens"))
+        words = self.cleaned_data.get("allergens") or []
         bad = [word for word in words if word not in ALLERGENS]
         if bad:
             raise forms.ValidationError(f"Unknown allergen(s): {', '.join(bad)}. Use {', '.join(ALLERGENS)}.")

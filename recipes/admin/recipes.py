@@ -18,6 +18,7 @@ from recipes.models import Recipe, RecipeIngredient, WordSetField
 from recipes.resources import RecipeResource
 from recipes.vocab import MEAL_TYPES
 
+from .fields import WordsField
 from .filters import (
     DietFilter,
     LiveCulturesFilter,
@@ -61,6 +62,7 @@ class RecipeAdminForm(forms.ModelForm):
     meal_types = forms.MultipleChoiceField(
         choices=[(meal, meal) for meal in MEAL_TYPES], required=False, widget=forms.CheckboxSelectMultiple
     )
+    tags = WordsField()
 
     class Meta:
         model = Recipe

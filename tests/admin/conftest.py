@@ -25,20 +25,14 @@ def staff_client(client, staff):
 
 def stored_recipes(count: int, *, prefix: str = "Admintest", owner=None, **values) -> list[Recipe]:
     """Recipe rows with per-serving values written directly, one ingredient line each."""
-    recipes = Recipe.objects.bulk_create(
-        Recipe(
-            title=f"{prefix} {i:03d}",
-            owner=owner,
-            is_public=True,
-            servings=2,
-            meal_types=["dinner"],
-            energy_kcal=400 + i,
-            fiber_g=6,
-            gut_score=(i * 13) % 101,
-            **values,
-        )
-        for i in range(count)
-    )
+
+    def row(i: int) -> Recipe:
+        fields = {"servings": 2, "meal_types": ["dinner"], "energy_kcal": 400 + i, "fiber_g": 6}
+        fields["gut_score"] = (i * 13) % 101
+        fields.update(values)
+        return Recipe(title=f"{prefix} {i:03d}", owner=owner, is_public=True, **fields)
+
+    recipes = Recipe.objects.bulk_create(row(i) for i in range(count))
     RecipeIngredient.objects.bulk_create(
         RecipeIngredient(recipe=recipe, position=0, raw_text=f"{i} g lentils", status="matched")
         for i, recipe in enumerate(recipes, start=1)
