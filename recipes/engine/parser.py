@@ -144,7 +144,7 @@ _ONLY_MEASURE_LEFT = re.compile(
 )
 _OF = re.compile(r"of\s+", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
-_QUALIFIER = re.compile(r"^(?:about|approx\.?|approximately|roughly|around|~|at least|at most|up to|total)\s*", re.I)
+_QUALIFIER = re.compile(r"^(?:about|approximately|approx\.?|roughly|around|~|at least|at most|up to|total)\s*", re.I)
 _BRACKETS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _OPTIONAL = re.compile(
     r"\b(?:(?:or |and )?to taste|optional(?:ly)?|if desired|as desired|if needed|as needed|if using|if you like"
@@ -645,8 +645,10 @@ def _alternatives(text: str, draft: _Draft) -> str:
     if not parts:
         return ""
     last = parts[-1].split()
-    if len(parts) > 1 and len(last) > 1 and (
-        last[-1] in _SHARED_HEADS or all(p.split()[-1] in _ADJECTIVES for p in parts[:-1] if len(p.split()) == 1)
+    if (
+        len(parts) > 1
+        and len(last) > 1
+        and (last[-1] in _SHARED_HEADS or all(p.split()[-1] in _ADJECTIVES for p in parts[:-1] if len(p.split()) == 1))
     ):
         shared = " ".join(last[1:])
         parts = [part if len(part.split()) > 1 else f"{part} {shared}" for part in parts[:-1]] + [parts[-1]]

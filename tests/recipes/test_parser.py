@@ -214,6 +214,9 @@ CASES = [
     ("scant 1/2 cup sugar", {"quantity": 0.5, "unit": "cup", "food": "sugar", "note": "scant"}),
     ("about 2 cups broth", {"quantity": 2, "unit": "cup", "food": "broth"}),
     ("approximately 500 g beef", {"grams": 500, "food": "beef"}),
+    # "approximately" in brackets is a qualifier too (not "approx" + "imately")
+    ("1 whole duck (approximately 4 - 5 pounds)", {"quantity": 1, "grams": 4.5 * LB, "food": "whole duck"}),
+    ("1 chicken (approx. 3 lb)", {"quantity": 1, "grams": 3 * LB, "food": "chicken"}),
     ("roughly 1 cup parsley", {"quantity": 1, "food": "parsley"}),
     ("1 cup pumpkin purée (not pumpkin pie filling)", {"food": "pumpkin purée", "note": "not pumpkin pie filling"}),
     # optional
