@@ -26,6 +26,16 @@ class WordSetWidget(widgets.Widget):
         return ", ".join(WordSetField.to_words(value))
 
 
+class WholeNumberWidget(widgets.IntegerWidget):
+    """An integer cell whose bad values ("many", "2.5x") are a row's validation error, not a crash."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except (ArithmeticError, TypeError, ValueError) as exc:
+            raise ValueError(f"Enter a whole number, not '{value}'.") from exc
+
+
 def ingredient_lines(value) -> list[str]:
     """The ingredients cell: one line per row of text, or a JSON list of lines."""
     if value is None:
@@ -113,6 +123,9 @@ class RecipeResource(resources.ModelResource):
     diets = _words("diets", readonly=True)
     allergens = _words("allergens", readonly=True)
     ingredients = fields.Field(column_name="ingredients")
+    servings = fields.Field(attribute="servings", column_name="servings", widget=WholeNumberWidget())
+    prep_minutes = fields.Field(attribute="prep_minutes", column_name="prep_minutes", widget=WholeNumberWidget())
+    cook_minutes = fields.Field(attribute="cook_minutes", column_name="cook_minutes", widget=WholeNumberWidget())
 
     class Meta:
         model = Recipe
