@@ -7,7 +7,7 @@ like one saved from the API: the file gives the fields and the ingredient lines,
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Prefetch
 from import_export import fields, resources, widgets
 
@@ -36,6 +36,16 @@ class WholeNumberWidget(widgets.IntegerWidget):
             raise ValueError(f"Enter a whole number, not '{value}'.") from exc
 
 
+class NamedForeignKeyWidget(widgets.ForeignKeyWidget):
+    """A foreign key by name; an unknown name is the row's validation error, with the name in the message."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except ObjectDoesNotExist as exc:
+            raise ValueError(f"No {self.model._meta.verbose_name} '{value}'.") from exc
+
+
 def ingredient_lines(value) -> list[str]:
     """The ingredients cell: one line per row of text, or a JSON list of lines."""
     if value is None:
@@ -53,7 +63,7 @@ class FoodResource(resources.ModelResource):
     """Foods keyed by name; after a real import the recipes using changed foods are recomputed."""
 
     usda_food = fields.Field(
-        attribute="usda_food", column_name="usda_food", widget=widgets.ForeignKeyWidget(Food, field="name")
+        attribute="usda_food", column_name="usda_food", widget=NamedForeignKeyWidget(Food, field="name")
     )
     allergens = _words("allergens")
 
@@ -116,7 +126,7 @@ class RecipeResource(resources.ModelResource):
     owner = fields.Field(
         attribute="owner",
         column_name="owner",
-        widget=widgets.ForeignKeyWidget(get_user_model(), field="username"),
+        widget=NamedForeignKeyWidget(get_user_model(), field="username"),
     )
     meal_types = _words("meal_types")
     tags = _words("tags")

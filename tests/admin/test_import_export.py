@@ -59,6 +59,7 @@ def test_a_recipe_file_with_bad_rows_shows_the_errors_and_writes_nothing(staff_c
             {"title": "No lines", "servings": "2", "ingredients": ""},
             {"title": "Odd servings", "servings": "many", "ingredients": "100 g rolled oats"},
             {"title": "Bad meal", "servings": "2", "meal_types": "brunch", "ingredients": "100 g rolled oats"},
+            {"title": "Nobody's", "servings": "2", "owner": "nobody", "ingredients": "100 g rolled oats"},
         ]
     )
     before = Recipe.objects.count()
@@ -66,12 +67,13 @@ def test_a_recipe_file_with_bad_rows_shows_the_errors_and_writes_nothing(staff_c
     assert response.status_code == 200
     result = response.context["result"]
     assert result.has_validation_errors()
-    assert {row.number for row in result.invalid_rows} == {2, 3, 4}
+    assert {row.number for row in result.invalid_rows} == {2, 3, 4, 5}
     assert not result.has_errors()  # every bad row is a row-level validation error, shown with its message
     page = response.content.decode()
     assert "Add at least one ingredient line." in page
     assert "Enter a whole number, not &#x27;many&#x27;." in page or "Enter a whole number, not 'many'." in page
     assert "Unknown meal type(s): brunch" in page
+    assert "No user &#x27;nobody&#x27;." in page or "No user 'nobody'." in page
     assert response.context.get("confirm_form") is None
     assert Recipe.objects.count() == before
     assert not Recipe.objects.filter(title="Good soup").exists()
