@@ -158,11 +158,14 @@ def plan_days(plan: Plan, entries: list[PlanEntry] | None = None) -> tuple[list[
         }
         score = None
         if items:
+            # A target set to 0 means "no target" for planning; the day's score is then judged against the
+            # evidence-based defaults (14 g fiber per 1,000 kcal, one live serving), never against zero.
+            energy = targets.get("energy_kcal") or 2000
             score = score_day(
                 day_total,
-                energy_target_kcal=targets.get("energy_kcal", 2000),
-                fiber_target_g=targets.get("fiber_g", 28),
-                live_target=targets.get("live_culture_servings", 1),
+                energy_target_kcal=energy,
+                fiber_target_g=targets.get("fiber_g") or energy / 1000 * 14,
+                live_target=targets.get("live_culture_servings") or 1,
             ).as_dict()
         days.append(PlanDay(day, day_entries, totals, species, targets, score, met))
     week = {
@@ -170,7 +173,7 @@ def plan_days(plan: Plan, entries: list[PlanEntry] | None = None) -> tuple[list[
         "plants_target": targets.get("plants_per_week", 30),
         "plant_species": sorted(week_species),
         "fiber_g_per_day": sum(d.totals["fiber_g"] for d in days) / max(len(days), 1),
-        "score": score_week(week_servings, plants_target=targets.get("plants_per_week", 30)).as_dict()
+        "score": score_week(week_servings, plants_target=targets.get("plants_per_week") or 30).as_dict()
         if entries
         else None,
     }

@@ -185,7 +185,7 @@ _PLAN = {200: PlanDocumentSerializer}
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Your plans, newest first", responses={200: PlanListSerializer, **errors(401)}),
+    list=extend_schema(summary="Your plans, newest first", responses={200: PlanListSerializer, **errors(401, 404)}),
     retrieve=extend_schema(
         summary="A plan: entries, daily totals against targets, the week's plants and score",
         responses={**_PLAN, **errors(401, 404)},
@@ -207,6 +207,14 @@ class PlanViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gene
         if self.action in ("create", "regenerate", "regenerate_day", "swap"):
             throttles.append(PlanGenerateThrottle())
         return throttles
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # An error asked for as CSV (`?format=csv` on a missing plan) is still answered in the JSON error shape.
+        renderer = getattr(request, "accepted_renderer", None)
+        if response.status_code >= 400 and renderer is not None and renderer.format == "csv":
+            request.accepted_renderer = renderers.JSONRenderer()
+            request.accepted_media_type = request.accepted_renderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def _document(self, plan: Plan, code=status.HTTP_200_OK) -> Response:
         plan.refresh_from_db()

@@ -136,3 +136,17 @@ def test_calendar_download(owner_api, stranger_api, plan_id):
     assert response["Content-Type"].startswith("text/calendar")
     assert response.content.count(b"BEGIN:VEVENT") == 21
     assert f"mealplan-{date(2026, 11, 30)}.ics" in response["Content-Disposition"]
+
+
+def test_zero_targets_mean_no_target_and_never_a_server_error(owner_api, catalogue):
+    body = {"start": START, "days": 2, "plants_per_week": 0, "live_culture_servings_per_day": 0}
+    response = owner_api.post("/api/v1/plans/", body, format="json")
+    assert response.status_code == 201, response.content
+    assert all(day["score"] is not None for day in response.json()["summary"]["days"])
+
+
+def test_errors_asked_for_as_csv_keep_the_json_error_shape(owner_api):
+    response = owner_api.get("/api/v1/plans/999999/shopping-list/?format=csv")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert "detail" in response.json()
