@@ -8,12 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget, trigger_client_event
 
 from recipes import services
 from recipes.api.filters import RecipeFilter
-from recipes.forms import ImportForm, PreviewForm, RecipeForm
+from recipes.forms import ImportForm, IngredientEditor, PreviewForm, RecipeForm
 from recipes.importers import import_recipe_text
 from recipes.models import Recipe
 from recipes.vocab import ALLERGENS, DIET_CHOICES, MEAL_TYPES
@@ -191,7 +193,6 @@ def _add_service_errors(form, error: ValidationError) -> None:
 def _recipe_initial(recipe: Recipe) -> dict:
     return {
         "title": recipe.title,
-        "ingredients": "\n".join(recipe.ingredients.order_by("position", "id").values_list("raw_text", flat=True)),
         "servings": recipe.servings,
         "description": recipe.description,
         "meal_types": list(recipe.meal_types),
@@ -204,25 +205,64 @@ def _recipe_initial(recipe: Recipe) -> dict:
     }
 
 
+def _editor_response(request, editor: IngredientEditor, changed: str, form_action: str):
+    """The fragment an htmx editor button asks for: one new row, or the whole ingredient editor."""
+    context = {"editor": editor, "form": RecipeForm(), "form_action": form_action}
+    if changed == "row":
+        context["row"] = editor.rows[-1]
+        response = render(request, "recipes/recipe_form.html#ingredient-row", context)
+    else:
+        response = render(request, "recipes/recipe_form.html#ingredient-editor", context)
+        # A retargeted "add" (the list is full) lands here too, so say where it goes.
+        retarget(response, "#ingredient-editor")
+        reswap(response, "innerHTML")
+        # After the swap, so the live preview reads the lines as they are now.
+        trigger_client_event(response, "ingredients-changed", after="swap")
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _recipe_form_page(request, recipe: Recipe | None):
+    """New and edit share one page: the ingredient editor's buttons re-render it, "Save recipe" saves."""
+    form_action = reverse("recipe-edit", args=[recipe.pk]) if recipe else reverse("recipe-new")
+    if request.method == "GET":
+        lines = list(recipe.ingredients.order_by("position", "id").values_list("raw_text", flat=True)) if recipe else []
+        editor = IngredientEditor.from_lines(lines)
+        form = RecipeForm(initial=_recipe_initial(recipe) if recipe else None)
+    else:
+        editor = IngredientEditor.from_data(request.POST)
+        changed = editor.apply(request.POST.get("action", "save"))
+        if changed and request.htmx:
+            return _editor_response(request, editor, changed, form_action)
+        if changed:
+            form = RecipeForm.redisplay(request.POST)
+        else:
+            form = RecipeForm(request.POST)
+            if form.is_valid():
+                fields = {
+                    "title": form.cleaned_data["title"],
+                    "ingredients": form.cleaned_data["ingredients"],
+                    "servings": form.cleaned_data["servings"],
+                    **form.service_fields(),
+                }
+                try:
+                    if recipe is None:
+                        saved = services.create_recipe(owner=request.user, **fields)
+                    else:
+                        saved = services.update_recipe(recipe, **fields)
+                except ValidationError as error:
+                    _add_service_errors(form, error)
+                else:
+                    messages.success(request, f"Saved “{saved.title}”.")
+                    return redirect(saved)
+    context = {"form": form, "recipe": recipe, "editor": editor, "form_action": form_action}
+    return render(request, "recipes/recipe_form.html", context)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def recipe_create(request):
-    form = RecipeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            recipe = services.create_recipe(
-                owner=request.user,
-                title=form.cleaned_data["title"],
-                ingredients=form.cleaned_data["ingredients"],
-                servings=form.cleaned_data["servings"],
-                **form.service_fields(),
-            )
-        except ValidationError as error:
-            _add_service_errors(form, error)
-        else:
-            messages.success(request, f"Saved “{recipe.title}”.")
-            return redirect(recipe)
-    return render(request, "recipes/recipe_form.html", {"form": form, "recipe": None})
+    return _recipe_form_page(request, None)
 
 
 def _own_recipe(request, pk: int) -> Recipe:
@@ -233,23 +273,7 @@ def _own_recipe(request, pk: int) -> Recipe:
 @login_required
 @require_http_methods(["GET", "POST"])
 def recipe_edit(request, pk: int):
-    recipe = _own_recipe(request, pk)
-    form = RecipeForm(request.POST or None, initial=_recipe_initial(recipe))
-    if request.method == "POST" and form.is_valid():
-        try:
-            recipe = services.update_recipe(
-                recipe,
-                title=form.cleaned_data["title"],
-                ingredients=form.cleaned_data["ingredients"],
-                servings=form.cleaned_data["servings"],
-                **form.service_fields(),
-            )
-        except ValidationError as error:
-            _add_service_errors(form, error)
-        else:
-            messages.success(request, f"Saved “{recipe.title}”.")
-            return redirect(recipe)
-    return render(request, "recipes/recipe_form.html", {"form": form, "recipe": recipe})
+    return _recipe_form_page(request, _own_recipe(request, pk))
 
 
 @login_required
@@ -272,14 +296,15 @@ def recipe_delete(request, pk: int):
 def recipe_preview(request):
     """Nutrition and score of the lines being typed; saves nothing."""
     form = PreviewForm(request.POST)
+    typed = IngredientEditor.from_data(request.POST).ingredient_lines()
     context: dict = {"doc": None, "error": ""}
     if not form.is_valid():
-        context["error"] = "Servings must be a whole number from 1 to 100."
-    elif not (form.cleaned_data["ingredients"] or "").strip():
+        context["error"] = f"Servings must be a whole number from 1 to {services.MAX_SERVINGS}."
+    elif not typed:
         context["error"] = ""
     else:
         try:
-            lines = services.clean_lines(form.cleaned_data["ingredients"])
+            lines = services.clean_lines(typed)
             analysis = services.analyse(lines, servings=form.cleaned_data["servings"] or 1)
         except ValidationError as error:
             context["error"] = " ".join(error.messages)
