@@ -78,7 +78,7 @@ class IngredientEditor:
             try:
                 number = int(action.removeprefix("remove-"))
             except ValueError:
-                return None
+                return "editor"  # a remove button never saves, even a malformed one
             if 1 <= number <= len(self.lines):
                 del self.lines[number - 1]
             self.lines = self.lines or [""]

@@ -119,6 +119,12 @@ def test_removing_the_last_line_focuses_the_one_before_and_the_only_line_leaves_
     assert rows(body.content.decode()) == [(1, "")]
 
 
+def test_a_malformed_remove_changes_nothing_and_saves_nothing(owner_client):
+    response = owner_client.post("/recipes/new/", full_form(**lines_form(LINES, action="remove-x")), headers=HTMX)
+    assert [text for _, text in rows(response.content.decode())] == LINES
+    assert Recipe.objects.count() == 0
+
+
 def test_add_stops_at_the_line_limit_with_a_note(owner_client):
     full = [f"{i} g oats" for i in range(1, services.MAX_INGREDIENT_LINES + 1)]
     response = owner_client.post("/recipes/new/", lines_form(full, action="add"), headers=HTMX)
