@@ -32,13 +32,29 @@ def _number(value: float, digits: int = 0) -> str:
     return text.rstrip("0").rstrip(".") if digits and "." in text else text
 
 
-def bar(label: str, value: float, target: float, *, unit: str, digits: int, status: str, target_word: str) -> Bar:
+def bar(
+    label: str,
+    value: float,
+    target: float,
+    *,
+    unit: str,
+    digits: int,
+    status: str,
+    target_word: str,
+    target_suffix: str = "",
+) -> Bar:
     scale = max(value, target, 1e-9) * 1.15
-    unit_text = f" {unit}" if unit else ""
+
+    def with_unit(number: float) -> str:
+        text = _number(number, digits)
+        if not unit:
+            return text
+        return f"{text} {unit.removesuffix('s') if unit == 'servings' and text == '1' else unit}"
+
     return Bar(
         label=label,
-        value_text=f"{_number(value, digits)}{unit_text}",
-        target_text=f"{target_word} {_number(target, digits)}{unit_text}",
+        value_text=with_unit(value),
+        target_text=f"{target_word} {with_unit(target)}{target_suffix}",
         percent=round(min(value / scale, 1) * 100, 1),
         target_percent=round(target / scale * 100, 1),
         status=status,
@@ -59,7 +75,8 @@ def day_bars(day: PlanDay) -> list[Bar]:
             unit="kcal",
             digits=0,
             status=energy_status,
-            target_word=f"target {_number(energy_target)} ± {tolerance * 100:.0f} %,",
+            target_word="target",
+            target_suffix=f" ± {tolerance * 100:.0f} %",
         ),
         bar(
             "Fibre",

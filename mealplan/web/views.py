@@ -27,6 +27,7 @@ from mealplan.selectors import plan_days, plan_entries
 from mealplan.shopping import shopping_csv, shopping_list
 from mealplan.web.display import day_bars, week_plants_bar
 from mealplan.web.forms import PlanProfileForm
+from recipes.vocab import MEAL_TYPES
 
 PLANS_PER_PAGE = 20
 
@@ -56,6 +57,7 @@ def plan_context(plan: Plan, *, action_error: str = "") -> dict:
     days, week = plan_days(plan, plan_entries(plan))
     return {
         "plan": plan,
+        "slots": [s for s in MEAL_TYPES if s in plan.slots],
         "days": [(day, day_bars(day)) for day in days],
         "week": week,
         "plants_bar": week_plants_bar(week),
@@ -69,6 +71,8 @@ def plan_context(plan: Plan, *, action_error: str = "") -> dict:
 def plan_list(request):
     plans = Plan.objects.owned_by(request.user).order_by("-start", "-id")
     page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    for plan in page.object_list:
+        plan.slot_list = [s for s in MEAL_TYPES if s in plan.slots]
     return render(request, "plans/plan_list.html", {"page": page})
 
 

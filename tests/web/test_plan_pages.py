@@ -465,3 +465,11 @@ def test_calendar_has_one_event_per_meal(owner_client, plan):
     summaries = sorted(str(e["summary"]) for e in events)
     expected = sorted(f"{e.slot.capitalize()}: {e.recipe.title}" for e in plan.entries.select_related("recipe"))
     assert [s.removesuffix(" (leftovers)") for s in summaries] == expected
+
+
+@pytest.mark.parametrize("field", ["live_culture_servings_per_day", "plants_per_week"])
+def test_a_zero_target_still_shows_the_plan(owner_client, user, catalogue, field):
+    """0 means "no target": the plan page shows it rather than failing on a zero target."""
+    response = owner_client.post("/plans/new/", form_data(**{field: "0"}))
+    assert response.status_code == 302
+    assert owner_client.get(response["Location"]).status_code == 200
