@@ -360,6 +360,12 @@ def regenerate_plan(*, plan: Plan, expected_version: int | None = None) -> Plan:
 
 
 @transaction.atomic
+def delete_plan(*, plan: Plan) -> None:
+    """Delete a plan and its meals (its recipes stay)."""
+    _lock_plan(plan, None).delete()
+
+
+@transaction.atomic
 def set_shopping_item(*, plan: Plan, key: str, checked: bool) -> list[str]:
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     ticked = set(plan.shopping_checked or [])

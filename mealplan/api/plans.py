@@ -220,6 +220,9 @@ class PlanViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gene
         plan.refresh_from_db()
         return Response(plan_document(plan), status=code)
 
+    def perform_destroy(self, instance: Plan) -> None:
+        services.delete_plan(plan=instance)
+
     def retrieve(self, request, pk=None):
         return self._document(self.get_object())
 

@@ -186,7 +186,7 @@ def plan_regenerate(request, pk: int):
 def plan_delete(request, pk: int):
     plan = _own_plan(request, pk)
     if request.method == "POST":
-        plan.delete()
+        services.delete_plan(plan=plan)
         messages.success(request, f"The plan for the week of {plan.start:%-d %B %Y} was deleted.")
         return redirect("plan-list")
     return render(request, "plans/plan_confirm_delete.html", {"plan": plan})
