@@ -17,7 +17,7 @@ find_python = $(shell \
 		[ -x "$$v/bin/python3" ] && "$$v/bin/python3" -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null && { echo "$$v/bin/python3"; exit 0; }; \
 	done)
 
-.PHONY: help install setup run test lint format bench fixtures clean
+.PHONY: help install setup run test lint format bench fixtures clean screenshots
 
 help:
 	@echo "make run    set up everything (venv, dependencies, database, fixtures, demo account) and serve on :$(PORT)"
@@ -64,6 +64,9 @@ format: install
 
 bench: install
 	MEALPLAN_TESTING=1 $(PY) -m bench
+
+screenshots: install
+	$(PY) docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache
