@@ -39,7 +39,7 @@ LIST_FIELDS = (
 )
 SORTS = (
     ("-gut_score", "Best score"),
-    ("-fiber_g", "Most fibre"),
+    ("-fiber_g", "Most fiber"),
     ("total_minutes", "Quickest"),
     ("energy_kcal", "Fewest kcal"),
     ("title", "Title A–Z"),
@@ -53,7 +53,7 @@ NUTRITION_ROWS = (
     ("sugars_g", "of which sugars", "g"),
     ("free_sugars_g", "Free sugars", "g"),
     ("fiber_g", "Fibre", "g"),
-    ("prebiotic_g", "Fermentable fibres (prebiotic sources)", "g"),
+    ("prebiotic_g", "Fermentable fibers (prebiotic sources)", "g"),
     ("sodium_mg", "Sodium", "mg"),
     ("live_culture_servings", "Servings of live-culture foods", ""),
     ("plants", "Different plants", ""),

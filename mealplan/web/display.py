@@ -88,7 +88,7 @@ def day_bars(day: PlanDay) -> list[Bar]:
             target_word="target",
         ),
         bar(
-            "Fermentable fibres",
+            "Fermentable fibers",
             totals["prebiotic_g"],
             PREBIOTIC_REFERENCE_G,
             unit="g",

@@ -50,7 +50,7 @@ def test_home_without_recipes_says_so(client):
 
 def test_score_page_explains_every_component_without_medical_claims(client):
     body = client.get("/about/score/").content.decode()
-    for part in ("Fibre density", "Plant diversity", "Fermentable-fibre classes", "Live-culture foods", "Whole grains"):
+    for part in ("Fiber density", "Plant diversity", "Fermentable-fiber classes", "Live-culture foods", "Whole grains"):
         assert part in body
     for claim in ("heals", "cures", "treats"):
         assert claim not in body.lower()
@@ -167,8 +167,8 @@ def test_list_is_paginated(client):
 def test_cards_show_fiber_prebiotics_live_cultures_and_score(client):
     stored_recipe("Kimchi bowl", fiber_g=6.4, prebiotic_g=2.3, live_culture_servings=1.8, gut_score=77)
     body = client.get("/recipes/").content.decode()
-    assert "6.4 g fibre" in body
-    assert "2.3 g fermentable fibres" in body
+    assert "6.4 g fiber" in body
+    assert "2.3 g fermentable fibers" in body
     assert "live cultures" in body
     assert re.search(r'class="score score-high"[^>]*>77<', body)
 
