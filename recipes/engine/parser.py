@@ -110,6 +110,11 @@ _REFERENCE = re.compile(
     r"|\blink(?:ed)? (?:above|below)|\(recipe\b|\b(?:my|our) recipe\b|\bfrom above\b",
     re.IGNORECASE,
 )
+# A counted lemon, lime or orange whose preparation says it is juiced or only zested.
+_CITRUS_FRUIT = re.compile(r"^(?:(?:fresh|meyer|key|seville|blood|unwaxed|organic|ripe)\s+)*(?:lemon|lime|orange)s?$")
+_JUICED = re.compile(r"\bjuic(?:ed|e)\b")
+_ZESTED = re.compile(r"\bzest(?:ed)?\b")
+_CUT_WHOLE = re.compile(r"\b(?:wedges?|slices?|sliced|segment\w*|chopped|quartered|halved|rounds?)\b")
 _CITRUS = re.compile(
     r"^(?P<part>(?:(?:finely )?grated )?(?:zest and juice|juice and zest|juice|zest|rind|peel)) (?:of|from) (?:the )?",
     re.IGNORECASE,
@@ -236,6 +241,8 @@ def _parse(raw: str) -> ParsedLine:
     food = _food(rest, draft)
     if citrus:
         food = _citrus_food(citrus.group("part").lower(), food, draft)
+    elif not draft.unit and draft.low is not None and not draft.has_weight and _CITRUS_FRUIT.match(food):
+        food = _prepared_citrus(food, draft)
     if draft.unit in ("recipe", "batch"):
         draft.kind = "reference"
     if draft.kind == "reference":
@@ -679,6 +686,16 @@ def _citrus_food(part: str, fruit_text: str, draft: _Draft) -> str:
     elif noun != part:
         draft.preparation.insert(0, part.rsplit(" ", 1)[0])  # "finely grated"
     return f"{' '.join(words)} {noun}"
+
+
+def _prepared_citrus(fruit_text: str, draft: _Draft) -> str:
+    """'2 limes, juiced' -> 'lime juice' with unit 'lime'; '1 lemon (zested)' -> 'lemon zest'."""
+    preparation = " ".join(draft.preparation)
+    if _JUICED.search(preparation):
+        return _citrus_food("juice", fruit_text, draft)
+    if _ZESTED.search(preparation) and not _CUT_WHOLE.search(preparation):
+        return _citrus_food("zest", fruit_text, draft)
+    return fruit_text
 
 
 def _finish(raw: str, draft: _Draft, food: str) -> ParsedLine:

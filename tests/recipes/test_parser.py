@@ -257,7 +257,16 @@ CASES = [
     ("Juice of half a lemon", {"quantity": 0.5, "unit": "lemon", "food": "lemon juice"}),
     ("Zest from 1 large lemon", {"quantity": 1, "unit": "lemon", "size": "large", "food": "lemon zest"}),
     ("finely grated zest of 1 orange", {"unit": "orange", "food": "orange zest", "preparation": "finely grated"}),
-    ("1 lemon, juiced", {"quantity": 1, "unit": "", "food": "lemon", "preparation": "juiced"}),
+    # a counted fruit that is juiced or only zested is its juice or zest, weighed per fruit
+    ("1 lemon, juiced", {"quantity": 1, "unit": "lemon", "food": "lemon juice", "preparation": "juiced"}),
+    ("2 large lemons, zest and juice only", {"quantity": 2, "unit": "lemon", "food": "lemon juice"}),
+    ("1/2 lime (juiced)", {"quantity": 0.5, "unit": "lime", "food": "lime juice"}),
+    ("3 Meyer lemons, juiced", {"unit": "lemon", "food": "meyer lemon juice"}),
+    ("½ medium lemon (zested)", {"quantity": 0.5, "unit": "lemon", "food": "lemon zest"}),
+    ("1 lemon (zested and cut into wedges)", {"unit": "", "food": "lemon"}),
+    ("1 lime, cut into wedges", {"unit": "", "food": "lime"}),
+    ("2 oranges, peeled and segmented", {"unit": "", "food": "oranges"}),
+    ("1 cup orange juice", {"unit": "cup", "food": "orange juice"}),
     # bullets and list markers
     ("- 2 cups flour", {"quantity": 2, "unit": "cup", "food": "flour"}),
     ("• 1 onion", {"quantity": 1, "food": "onion"}),
