@@ -154,17 +154,37 @@ _COUNT_PORTIONS = ("medium", "whole", "each", "fruit", "item", "piece", "large",
 _NOT_COUNT = ("cup", "tbsp", "tsp", "oz", "lb", "fl oz", "ml", "g", "pat", "quart", "pint")
 
 
+def _own_piece_grams(food: FoodRecord) -> float | None:
+    """Grams of the portion named by the food's own noun: "1 tortilla" of flour tortilla, "1 cherry".
+
+    USDA lists the plain piece beside sized ones ("tortilla" 48 g, "tortilla medium (approx 6" dia)"
+    30 g); a line that counts the food without a size means the plain piece. An "each" portion of
+    the curated table still wins.
+    """
+    noun = food.name.lower().split()[-1] if food.name.strip() else ""
+    if not noun:
+        return None
+    nouns = {noun, noun.removesuffix("s"), noun.removesuffix("es")}
+    heads = [(_portion_words(p).split(",")[0].split("(")[0].strip(), p) for p in food.portions]
+    if any(head == "each" for head, _ in heads):
+        return None
+    for head, portion in heads:
+        if head in nouns and portion.amount > 0:
+            return portion.grams / portion.amount
+    return None
+
+
 def count_grams(food: FoodRecord, size: str) -> float | None:
     """Grams of one whole item ("1 onion", "2 large eggs")."""
     if size:
         found = _piece_grams(food, (size, size.replace("extra ", "")))
         if found:
             return found
-        # "large" asked but only "medium" known: scale by typical size ratios.
-        medium = _piece_grams(food, ("medium",))
+        # "large" asked but only "medium" (or the plain piece) known: scale by typical size ratios.
+        medium = _piece_grams(food, ("medium",)) or _own_piece_grams(food)
         if medium:
             return medium * {"small": 0.7, "large": 1.3, "extra large": 1.5, "jumbo": 1.6}.get(size, 1.0)
-    found = _piece_grams(food, _COUNT_PORTIONS)
+    found = _own_piece_grams(food) or _piece_grams(food, _COUNT_PORTIONS)
     if found:
         return found
     for portion in food.portions:

@@ -125,3 +125,26 @@ def test_a_cup_of_whole_leaves_is_not_the_weight_of_one_leaf():
 def test_a_cup_of_whole_almonds_is_not_one_almond():
     almond = f.food(904, "almond", portions=(Portion(1, "cup, whole", 143), Portion(1, "almond", 1.2)))
     assert count_grams(almond, "") == pytest.approx(1.2)
+
+
+def test_a_counted_food_is_its_plain_piece_not_a_sized_one_listed_first():
+    # USDA flour tortillas: "tortilla medium (approx 6" dia)" 30 g comes before the plain "tortilla" 48 g.
+    tortilla = f.food(
+        905,
+        "flour tortilla",
+        portions=(Portion(1, 'tortilla medium (approx 6" dia)', 30), Portion(1, "tortilla", 48)),
+    )
+    assert count_grams(tortilla, "") == pytest.approx(48)
+    # USDA cherries: "1 NLEA serving" 140 g is not one cherry (8.2 g).
+    cherry = f.food(906, "cherry", portions=(Portion(1, "NLEA serving", 140), Portion(1, "cherry", 8.2)))
+    assert line_grams(line(quantity=10), cherry)[0] == pytest.approx(82)
+
+
+def test_a_sized_count_scales_the_plain_piece_when_no_sized_portion_exists():
+    onion = f.food(907, "sweet onion", portions=(Portion(1, "NLEA serving", 148), Portion(1, "onion", 331)))
+    assert count_grams(onion, "small") == pytest.approx(331 * 0.7)
+
+
+def test_a_curated_each_portion_beats_the_plain_piece():
+    cookie = f.food(908, "chocolate chip cookies", portions=(Portion(1, "cookie", 12.9), Portion(1, "each", 12.2)))
+    assert count_grams(cookie, "") == pytest.approx(12.2)
