@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -10,6 +12,7 @@ admin.site.index_title = "Recipes, foods and plans"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}mealplan/favicon.svg", permanent=True)),
     path("about/score/", views.about_score, name="about-score"),
     path("admin/", admin.site.urls),
     path("api/", include("mealplan.api.urls")),

@@ -27,7 +27,13 @@ ENERGY_DEVIATION_PER_KCAL = 0.0  # inside the band: no cost (a cost made solves 
 # several times the one before, which sets the order in which targets give way: plants, live
 # cultures, fibre, the energy band, consecutive days, repeats. It is a weighting, not a strict
 # order: a few kcal beyond the band can still buy several grams of fibre (docs/planner.md).
-PENALTY_PER_PERCENT = {"plants": 1_000.0, "live_cultures": 3_000.0, "fiber": 10_000.0, "energy": 100_000.0}
+PENALTY_PER_PERCENT = {
+    "fiber_max": 300.0,
+    "plants": 1_000.0,
+    "live_cultures": 3_000.0,
+    "fiber": 10_000.0,
+    "energy": 100_000.0,
+}
 PENALTY_PER_CONSECUTIVE = 1_000_000.0  # the same recipe on two days in a row (not a planned leftover)
 PENALTY_PER_REPEAT = 2_000_000.0  # each use beyond max_repeats
 
@@ -184,6 +190,14 @@ def solve(
         for day in days:
             terms = [(v.column, amount(v.recipe) * v.servings) for slot in slots for v in meal_vars[day, slot]]
             arrays.row([*terms, (arrays.column(-penalty), 1.0)], target, inf)
+
+    # A comfortable ceiling on daily fibre: above it the (softest) elastic slack pays.
+    fiber_max = request.fiber_max_g
+    if fiber_max:
+        penalty = PENALTY_PER_PERCENT["fiber_max"] * 100 / fiber_max
+        for day in days:
+            terms = [(v.column, v.recipe.fiber_g * v.servings) for slot in slots for v in meal_vars[day, slot]]
+            arrays.row([*terms, (arrays.column(-penalty), -1.0)], -inf, fiber_max)
 
     # uses[r] = times recipe r is eaten this week (leftover lunches included).
     uses_terms: dict[int, list[tuple[int, float]]] = defaultdict(list)

@@ -1,7 +1,7 @@
 """What a plan misses, said in words: shortfalls measured on the returned plan, not on slack values.
 
 Targets give way in this order when they cannot all be met (the penalties in model.py):
-plants, live cultures, fibre, the energy band, then consecutive days and repeats.
+the daily fibre ceiling, plants, live cultures, fibre, the energy band, then consecutive days and repeats.
 """
 
 from __future__ import annotations
@@ -78,6 +78,13 @@ def shortfalls(
                 message += f" (at most {most:.1f} g a day is possible under {filters})"
             found.append(Shortfall("fiber", day, wanted, got, message))
 
+    ceiling = request.fiber_max_g
+    for day in range(request.days) if ceiling else ():
+        got = day_sum(day, lambda c: c.fiber_g)
+        if got > ceiling + EPSILON:
+            message = f"day {day + 1} fiber {got:.1f} g, above the comfortable {ceiling:.0f} g"
+            found.append(Shortfall("fiber_max", day, ceiling, got, message))
+
     low = request.energy_kcal * (1 - request.energy_tolerance)
     high = request.energy_kcal * (1 + request.energy_tolerance)
     for day in range(request.days):
@@ -118,6 +125,11 @@ def catalogue_explains(found: Sequence[Shortfall], request: PlanRequest, full_po
         ):
             continue
         if shortfall.target == "fiber" and daily_bounds(request, full_pools, lambda c: c.fiber_g)[1] < shortfall.wanted:
+            continue
+        if (
+            shortfall.target == "fiber_max"
+            and daily_bounds(request, full_pools, lambda c: c.fiber_g)[0] > shortfall.wanted
+        ):
             continue
         if shortfall.target == "energy":
             least, most = daily_bounds(request, full_pools, lambda c: c.energy_kcal)

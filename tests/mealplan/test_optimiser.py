@@ -3,6 +3,7 @@
 import random
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -284,7 +285,7 @@ def test_day_totals_add_up_the_meals():
     totals = result.day_totals(lookup)
     assert [t["day"] for t in totals] == [0, 1]
     day_one = [m for m in result.meals if m.day == 1]
-    assert totals[1]["fiber_g"] == sum(lookup[m.recipe_id].fiber_g * m.servings for m in day_one)
+    assert totals[1]["fiber_g"] == pytest.approx(sum(lookup[m.recipe_id].fiber_g * m.servings for m in day_one))
     assert totals[1]["plants"] == len(set().union(*(lookup[m.recipe_id].plant_species for m in day_one)))
 
 
@@ -336,3 +337,15 @@ def test_a_forbidden_recipe_is_not_planned_at_that_meal_and_the_rest_can_stay():
     assert {(m.day, m.slot, m.recipe_id) for m in second.meals if m is not swapped} == {
         (m.day, m.slot, m.recipe_id) for m in first.meals if m is not target
     }
+
+
+def test_days_stay_under_the_comfortable_fiber_ceiling_when_the_catalogue_allows():
+    recipes = catalogue()
+    request = PlanRequest(time_limit_s=30)
+    result = plan_week(recipes, request)
+    assert request.fiber_max_g == pytest.approx(1.75 * 28)
+    totals = result.day_totals(by_id(recipes))
+    assert all(t["fiber_g"] <= request.fiber_max_g + 1e-6 for t in totals)
+    assert not [s for s in result.shortfalls if s.target == "fiber_max"]
+    unlimited = PlanRequest(fiber_max_g_per_day=0)
+    assert unlimited.fiber_max_g is None
