@@ -305,6 +305,14 @@ class FoodIndex:
                 found = self._exact(" ".join([state, *words]))
                 if found:
                     return Match(found, 1.0, state + " " + " ".join(words))
+        # So is the cut: "chicken thighs (bone-in, skin-on)" is "skin-on chicken thigh".
+        prep_text = " ".join(tokens(preparation)) if prep else ""
+        for cut in ("skin on", "bone in"):
+            if cut in prep_text and cut not in " ".join(words):
+                plain = [w for w in words if w not in DESCRIPTORS or w in _KEEP] or words
+                found = self._exact(f"{cut} {' '.join(plain)}")
+                if found:
+                    return Match(found, 1.0, f"{cut} {' '.join(plain)}")
         found = self._exact(" ".join(words))
         if found:
             return Match(found, 1.0, " ".join(words))

@@ -70,6 +70,8 @@ _PREP_STARTS = (
         "cut at room cold warm hot chilled frozen fresh raw into in divided lukewarm "
         "broken ground crushed toasted roasted patted"
     )
+    # the cut: "(bone-in, skin-on)" picks the food row, so it is preparation, not a note
+    | _words("skin-on skin bone-in bone boneless skinless")
 )
 # "3 garlic cloves", "2 celery ribs": a unit written after the food.
 _TRAILING_UNITS = frozenset({"clove", "stalk", "sprig", "slice", "fillet", "head"})

@@ -92,3 +92,16 @@ def test_chili_plurals():
     assert singular("chilis") == "chili"
     assert singular("chillies") == "chilli"
     assert singular("chilies") == "chili"
+
+
+def test_the_cut_in_the_preparation_picks_the_skin_on_row():
+    plain = f.food(30, "chicken thigh", aliases=("skinless chicken thighs",), food_group="meat")
+    skin_on = f.food(31, "skin-on chicken thigh", aliases=("bone-in chicken thighs",), food_group="meat")
+    index = FoodIndex((plain, skin_on))
+    assert index.match("chicken thighs", "bone-in, skin-on").food.id == 31
+    assert index.match("chicken thighs", "skin on").food.id == 31
+    assert index.match("chicken thighs", "bone in").food.id == 31
+    assert index.match("chicken thighs", "boneless, skinless").food.id == 30
+    assert index.match("chicken thighs").food.id == 30
+    # no skin-on row for the food: the plain one
+    assert index.match("chicken thigh fillets", "skin-on").food.id == 30

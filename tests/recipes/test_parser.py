@@ -257,6 +257,9 @@ CASES = [
     ("Juice of half a lemon", {"quantity": 0.5, "unit": "lemon", "food": "lemon juice"}),
     ("Zest from 1 large lemon", {"quantity": 1, "unit": "lemon", "size": "large", "food": "lemon zest"}),
     ("finely grated zest of 1 orange", {"unit": "orange", "food": "orange zest", "preparation": "finely grated"}),
+    # the cut in brackets is preparation (it picks the food row), not a note
+    ("4 chicken thighs (bone-in, skin-on)", {"food": "chicken thighs", "preparation": "bone-in, skin-on", "note": ""}),
+    ("6 chicken drumsticks (skin on)", {"food": "chicken drumsticks", "preparation": "skin on"}),
     # a counted fruit that is juiced or only zested is its juice or zest, weighed per fruit
     ("1 lemon, juiced", {"quantity": 1, "unit": "lemon", "food": "lemon juice", "preparation": "juiced"}),
     ("2 large lemons, zest and juice only", {"quantity": 2, "unit": "lemon", "food": "lemon juice"}),
