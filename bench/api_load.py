@@ -1,0 +1,410 @@
+"""Benchmark: the production stack under load. gunicorn (2 x cores + 1 sync workers, DEBUG off) on
+127.0.0.1 over a catalogue of 10,000 recipes, on PostgreSQL when 127.0.0.1:5432 answers (else SQLite in
+WAL mode) and with Redis for the cache, throttles and sessions when `redis-server` is installed.
+
+Measures throughput, median and p95 latency and errors (any non-2xx or failed connection) for the recipe
+list, a recipe page, plan generation and the shopping list at 1, 16 and 64 concurrent clients, each for a
+bounded time. Clients are threads with their own http.client connections, each signed in with its own
+token (throttles count per user). The database is built in a subprocess, so the numbers do not depend on
+what the other benchmarks configured in this process.
+
+`python -m bench.api_load --build` is that subprocess: migrate, load the shipped catalogue, copy it up to
+10,000 recipes with bulk inserts, create the users, tokens and one plan, and print their ids as JSON.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import random
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_RECIPES = 10_000
+CONCURRENCY = (1, 16, 64)
+SECONDS = float(os.environ.get("MEALPLAN_LOAD_SECONDS", "6"))
+REQUEST_TIMEOUT_S = 60  # what a load balancer typically waits; longer counts as an error
+PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+PG_BENCH_DB = "mealplan_bench"
+CLIENT_USERS = 1 + sum(CONCURRENCY)  # plan generation has a per-user rate: every client is its own user
+RECIPE_LIST = "/api/v1/recipes/?diet=vegan&min_fiber_g=5&ordering=-gut_score"
+
+
+# The database (runs in the --build subprocess) -------------------------------------------------------------
+
+
+def build() -> dict:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import transaction
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("load_catalogue", verbosity=0)
+    with transaction.atomic():
+        shipped = grow_catalogue(TARGET_RECIPES)
+    return {"shipped_recipes": shipped, **make_users()}
+
+
+def grow_catalogue(target: int) -> int:
+    """Copy the shipped public recipes (rows and ingredient lines) with new titles until there are `target`."""
+    from recipes.models import Recipe, RecipeIngredient
+
+    sources = list(Recipe.objects.filter(owner__isnull=True).order_by("id"))
+    lines: dict[int, list[RecipeIngredient]] = {}
+    for line in RecipeIngredient.objects.filter(recipe__in=sources).order_by("recipe_id", "position", "id"):
+        lines.setdefault(line.recipe_id, []).append(line)
+    skip = ("id", "created_at", "updated_at")
+    recipe_fields = [f.attname for f in Recipe._meta.concrete_fields if f.name not in skip]
+    line_fields = [f.attname for f in RecipeIngredient._meta.concrete_fields if f.name not in ("id", "recipe")]
+    missing = target - Recipe.objects.count()
+    copy_round = 0
+    while missing > 0:
+        copy_round += 1
+        batch = []
+        for source in sources[: min(missing, len(sources))]:
+            copy = Recipe(**{name: getattr(source, name) for name in recipe_fields})
+            copy.title = f"{source.title} (variation {copy_round})"
+            copy.slug = f"{source.slug}-v{copy_round}"[:120] if source.slug else ""
+            batch.append((source.pk, copy))
+        Recipe.objects.bulk_create([copy for _, copy in batch], batch_size=500)
+        copies = [
+            RecipeIngredient(recipe_id=copy.pk, **{name: getattr(line, name) for name in line_fields})
+            for source_pk, copy in batch
+            for line in lines.get(source_pk, [])
+        ]
+        RecipeIngredient.objects.bulk_create(copies, batch_size=2000)
+        missing -= len(batch)
+    return len(sources)
+
+
+def make_users() -> dict:
+    from datetime import date, timedelta
+
+    from django.contrib.auth import get_user_model
+    from rest_framework.authtoken.models import Token
+
+    from mealplan import services
+    from recipes.models import Recipe
+
+    users = get_user_model().objects.bulk_create(
+        [get_user_model()(username=f"load{n:03d}", password="!") for n in range(CLIENT_USERS)]  # no login
+    )
+    tokens = Token.objects.bulk_create([Token(user=user, key=Token.generate_key()) for user in users])
+    start = date.today() + timedelta(days=7 - date.today().weekday())
+    plan = services.generate_plan(owner=users[0], start=start, days=7)
+    public_ids = list(Recipe.objects.filter(is_public=True).values_list("id", flat=True))
+    return {
+        "tokens": [token.key for token in tokens],
+        "plan_id": plan.pk,
+        "plan_start": start.isoformat(),
+        "recipe_ids": public_ids,
+        "recipes": Recipe.objects.count(),
+    }
+
+
+# The stack ----------------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_port(port: int, process: subprocess.Popen, timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"process exited early with {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing listening on 127.0.0.1:{port} after {timeout_s} s")
+
+
+def _postgres_url() -> str | None:
+    """A fresh database on the local PostgreSQL, or None when there is none to use."""
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+            pass
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://"), autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {PG_BENCH_DB} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {PG_BENCH_DB}")
+    except Exception:
+        return None
+    return f"postgres://postgres@127.0.0.1:5432/{PG_BENCH_DB}"
+
+
+def _drop_postgres() -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://"), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {PG_BENCH_DB} WITH (FORCE)")
+
+
+@dataclass
+class Stack:
+    env: dict
+    database: str
+    cache: str
+    workdir: Path
+    processes: list = field(default_factory=list)
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+def start_stack(workdir: Path) -> Stack:
+    env = {k: v for k, v in os.environ.items() if k not in ("MEALPLAN_TESTING", "DJANGO_DEBUG", "REDIS_URL")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="mealplan.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        API_THROTTLE_USER="1000000/min",
+        API_THROTTLE_ANON="1000000/min",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
+    )
+    database_url = _postgres_url()
+    if database_url:
+        database = "PostgreSQL (127.0.0.1:5432)"
+    else:
+        database_url = f"sqlite:///{workdir / 'load.sqlite3'}"
+        database = "SQLite (WAL)"
+    env["DATABASE_URL"] = database_url
+    stack = Stack(env=env, database=database, cache="local memory, per process", workdir=workdir)
+    redis_server = shutil.which("redis-server")
+    if redis_server:
+        port = _free_port()
+        redis = subprocess.Popen(
+            [redis_server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        stack.processes.append(redis)
+        _wait_for_port(port, redis)
+        env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+        stack.cache = "Redis (shared: throttles, sessions)"
+    return stack
+
+
+def run_build(stack: Stack) -> dict:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.api_load", "--build"],
+        cwd=ROOT,
+        env=stack.env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"building the database failed:\n{done.stderr[-4000:]}")
+    info = json.loads(done.stdout.strip().splitlines()[-1])
+    info["build_seconds"] = time.perf_counter() - started
+    static = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env=stack.env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if static.returncode != 0:
+        raise RuntimeError(f"collectstatic failed:\n{static.stderr[-4000:]}")
+    return info
+
+
+def start_gunicorn(stack: Stack) -> tuple[int, int]:
+    workers = 2 * (os.cpu_count() or 1) + 1
+    port = _free_port()
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    command = [str(gunicorn) if gunicorn.exists() else "gunicorn", "mealplan.wsgi:application"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60", "--backlog", "2048"]
+    log = open(stack.workdir / "gunicorn.log", "w")  # noqa: SIM115 - closed with the process
+    process = subprocess.Popen(command, cwd=ROOT, env=stack.env, stdout=log, stderr=subprocess.STDOUT)
+    stack.processes.append(process)
+    _wait_for_port(port, process)
+    return port, workers
+
+
+# The load -----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Scenario:
+    name: str
+    method: str
+    path: str  # "{recipe_id}" and "{plan_id}" are filled in per request
+    body: dict | None = None
+
+
+@dataclass
+class Measured:
+    latencies_s: list[float] = field(default_factory=list)
+    errors: int = 0
+    error_samples: list[str] = field(default_factory=list)
+
+
+def _client(port: int, token: str, scenario: Scenario, info: dict, deadline: float, out: Measured, lock, seed):
+    rng = random.Random(seed)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT_S)
+    headers = {"Authorization": f"Token {token}", "Accept": "application/json", "Host": "127.0.0.1"}
+    body = None
+    if scenario.body is not None:
+        body = json.dumps(scenario.body)
+        headers["Content-Type"] = "application/json"
+    while time.monotonic() < deadline:
+        path = scenario.path.format(recipe_id=rng.choice(info["recipe_ids"]), plan_id=info["plan_id"])
+        started = time.perf_counter()
+        try:
+            connection.request(scenario.method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            status = response.status
+            problem = "" if 200 <= status < 300 else f"{status} {scenario.method} {path}"
+        except (OSError, http.client.HTTPException) as exc:
+            connection.close()
+            problem = f"{type(exc).__name__}: {exc} ({scenario.method} {path})"
+        elapsed = time.perf_counter() - started
+        with lock:
+            if problem:
+                out.errors += 1
+                if len(out.error_samples) < 3:
+                    out.error_samples.append(problem)
+            else:
+                out.latencies_s.append(elapsed)
+    connection.close()
+
+
+def measure(port: int, scenario: Scenario, clients: int, tokens: list[str], info: dict) -> dict:
+    out, lock = Measured(), threading.Lock()
+    started = time.monotonic()
+    deadline = started + SECONDS
+    threads = [
+        threading.Thread(target=_client, args=(port, tokens[n], scenario, info, deadline, out, lock, n))
+        for n in range(clients)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.monotonic() - started  # includes the requests in flight at the deadline
+    done = sorted(out.latencies_s)
+    p95 = done[min(len(done) - 1, int(0.95 * len(done)))] if done else None
+    return {
+        "requests": len(done),
+        "errors": out.errors,
+        "samples": out.error_samples,
+        "throughput": len(done) / wall if wall else 0.0,
+        "median_ms": statistics.median(done) * 1000 if done else None,
+        "p95_ms": p95 * 1000 if p95 is not None else None,
+        "wall_s": wall,
+    }
+
+
+def scenarios(info: dict) -> list[Scenario]:
+    return [
+        Scenario("recipe list (filtered, sorted)", "GET", RECIPE_LIST),
+        Scenario("recipe page (website)", "GET", "/recipes/{recipe_id}/"),
+        Scenario("plan generation (7 days)", "POST", "/api/v1/plans/", {"start": info["plan_start"], "days": 7}),
+        Scenario("shopping list", "GET", "/api/v1/plans/{plan_id}/shopping-list/"),
+    ]
+
+
+def _fmt(value: float | None, digits: int = 0) -> str:
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def run() -> str:
+    workdir = Path(tempfile.mkdtemp(prefix="mealplan-load-"))
+    stack = start_stack(workdir)
+    try:
+        info = run_build(stack)
+        port, workers = start_gunicorn(stack)
+        tokens = info["tokens"]
+        rows = []
+        for scenario in scenarios(info):
+            # Warm every worker (imports, connections) before measuring.
+            measure(port, scenario, min(workers, 4), tokens[-4:], info)
+            next_user = 1 if scenario.method == "POST" else 0
+            for clients in CONCURRENCY:
+                # Only the plan owner (token 0) may read its shopping list; each plan generator is its own user.
+                users = tokens[next_user : next_user + clients] if scenario.method == "POST" else [tokens[0]] * clients
+                next_user += clients if scenario.method == "POST" else 0
+                result = measure(port, scenario, clients, users, info)
+                rows.append((scenario.name, clients, result))
+                print(f"  {scenario.name} x{clients}: {result}", flush=True)
+    finally:
+        stack.stop()
+        if stack.env["DATABASE_URL"].startswith("postgres"):
+            _drop_postgres()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    total_errors = sum(result["errors"] for _, _, result in rows)
+    lines = [
+        "## API under load (gunicorn)",
+        "",
+        f"{info['recipes']:,} recipes ({info['shipped_recipes']} shipped, copied with new titles and their "
+        f"ingredient lines); database: {stack.database}; cache: {stack.cache}; gunicorn with {workers} sync "
+        f"workers on 127.0.0.1, DEBUG off. Each row runs for {SECONDS:.0f} s (plus the requests in flight at "
+        f"the end); a request not answered within {REQUEST_TIMEOUT_S} s counts as an error. Clients are Python "
+        "threads on the same machine, so they share its cores with the server. "
+        f"Database built in {info['build_seconds']:.0f} s.",
+        "",
+        "| endpoint | clients | requests | req/s | median ms | p95 ms | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, clients, result in rows:
+        lines.append(
+            f"| {name} | {clients} | {result['requests']:,} | {_fmt(result['throughput'], 1)} | "
+            f"{_fmt(result['median_ms'])} | {_fmt(result['p95_ms'])} | {result['errors']} |"
+        )
+    lines += [
+        "",
+        f"Paths: `{RECIPE_LIST}`, `/recipes/<random public id>/`, `POST /api/v1/plans/` (`days: 7`), "
+        "`/api/v1/plans/<id>/shopping-list/`. An error is any non-2xx answer or failed connection.",
+        "",
+        f"**{total_errors} errors in total** "
+        + ("(none under 64 concurrent clients)." if total_errors == 0 else "; first ones:"),
+    ]
+    for name, clients, result in rows:
+        for sample in result["samples"]:
+            lines.append(f"- {name} x{clients}: `{sample}`")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--build"]:
+        sys.path.insert(0, str(ROOT))
+        print(json.dumps(build()))
+    else:
+        print(run())
