@@ -191,7 +191,7 @@ def solve(
             terms = [(v.column, amount(v.recipe) * v.servings) for slot in slots for v in meal_vars[day, slot]]
             arrays.row([*terms, (arrays.column(-penalty), 1.0)], target, inf)
 
-    # A comfortable ceiling on daily fibre: above it the (softest) elastic slack pays.
+    # A comfortable ceiling on daily fibre (a preference, never reported as a shortfall): above it a slack pays.
     fiber_max = request.fiber_max_g
     if fiber_max:
         penalty = PENALTY_PER_PERCENT["fiber_max"] * 100 / fiber_max

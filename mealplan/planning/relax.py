@@ -1,7 +1,7 @@
 """What a plan misses, said in words: shortfalls measured on the returned plan, not on slack values.
 
 Targets give way in this order when they cannot all be met (the penalties in model.py):
-the daily fibre ceiling, plants, live cultures, fibre, the energy band, then consecutive days and repeats.
+plants, live cultures, fibre, the energy band, then consecutive days and repeats.
 """
 
 from __future__ import annotations
@@ -77,13 +77,6 @@ def shortfalls(
             if most + EPSILON < wanted:
                 message += f" (at most {most:.1f} g a day is possible under {filters})"
             found.append(Shortfall("fiber", day, wanted, got, message))
-
-    ceiling = request.fiber_max_g
-    for day in range(request.days) if ceiling else ():
-        got = day_sum(day, lambda c: c.fiber_g)
-        if got > ceiling + EPSILON:
-            message = f"day {day + 1} fiber {got:.1f} g, above the comfortable {ceiling:.0f} g"
-            found.append(Shortfall("fiber_max", day, ceiling, got, message))
 
     low = request.energy_kcal * (1 - request.energy_tolerance)
     high = request.energy_kcal * (1 + request.energy_tolerance)
