@@ -240,6 +240,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Tags from the path after /api/v1/ ("recipes", "foods", "plans", ...), not "v1" for everything.
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
     # One schema enum per vocabulary, whatever the field is called (allergens, exclude_allergens, ...).
     "ENUM_NAME_OVERRIDES": {
         "AllergenEnum": "recipes.vocab.ALLERGENS",

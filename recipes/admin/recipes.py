@@ -260,7 +260,16 @@ class RecipeAdmin(ImportExportModelAdmin):
             ("Diets", ", ".join(recipe.diets) or "none (contains meat)"),
             ("Allergens", ", ".join(recipe.allergens) or "none found"),
             ("FODMAP level", recipe.fodmap_level or "unknown"),
-            ("FODMAP triggers", ", ".join(str(t) for t in recipe.fodmap_triggers) or "none"),
+            (
+                "FODMAP triggers",
+                "; ".join(
+                    f"{t.get('food')} ({t.get('level')}, {t.get('grams')} g a serving"
+                    + (f"; swap: {t['swap']}" if t.get("swap") else "")
+                    + ")"
+                    for t in recipe.fodmap_triggers
+                )
+                or "none",
+            ),
             ("Plant species", ", ".join(recipe.plant_species) or "none"),
             ("Lines matched", f"{recipe.matched_share:.0%} ({recipe.unmatched_count} unmatched)"),
         ]
