@@ -331,6 +331,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gene
         methods=["get", "post"],
         url_path="shopping-list",
         renderer_classes=[renderers.JSONRenderer, renderers.BrowsableAPIRenderer, CSVRenderer],
+        pagination_class=None,  # one list of groups, not a page of plans (and so says the schema)
     )
     def shopping_list(self, request, pk=None):
         plan = self.get_object()

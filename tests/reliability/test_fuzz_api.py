@@ -37,10 +37,7 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 pytestmark = pytest.mark.django_db
 
 # Found here, to be fixed elsewhere (see /work/helpers/fuzz-findings.md), by operation.
-KNOWN_FAILURES = {
-    "GET /api/v1/plans/{id}/shopping-list/": "200 body is a list; the schema says PaginatedShoppingGroupList",
-    "POST /api/v1/plans/{id}/shopping-list/": "200 body is a list; the schema says PaginatedShoppingGroupList",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 @pytest.fixture
