@@ -56,13 +56,31 @@ def candidate_from(recipe: Recipe, food_ids: frozenset[int] = frozenset()) -> Ca
 
 
 def plan_candidates(user) -> list[Candidate]:
-    """Every plannable recipe as an optimiser candidate, in two queries."""
-    recipes = list(plannable_recipes(user).only(*CANDIDATE_FIELDS).order_by("id"))
+    """Every plannable recipe as an optimiser candidate, in two queries of plain values (no model instances:
+    at 10,000 recipes building instances cost a third of a plan's time)."""
+    rows = list(plannable_recipes(user).order_by("id").values_list(*CANDIDATE_FIELDS))
+    ids = [row[0] for row in rows]
     foods: dict[int, set[int]] = defaultdict(set)
-    rows = RecipeIngredient.objects.filter(recipe__in=[r.id for r in recipes], food__isnull=False)
-    for recipe_id, food_id in rows.values_list("recipe_id", "food_id"):
+    lines = RecipeIngredient.objects.filter(recipe_id__in=ids, food__isnull=False)
+    for recipe_id, food_id in lines.values_list("recipe_id", "food_id"):
         foods[recipe_id].add(food_id)
-    return [candidate_from(recipe, frozenset(foods[recipe.id])) for recipe in recipes]
+    candidates = []
+    for row in rows:
+        values = dict(zip(CANDIDATE_FIELDS, row, strict=True))
+        candidates.append(
+            Candidate(
+                **{k: values[k] for k in ("id", "title", "energy_kcal", "fiber_g", "prebiotic_g", "gut_score")},
+                meal_types=frozenset(values["meal_types"]),
+                live_culture_servings=values["live_culture_servings"],
+                plant_species=frozenset(values["plant_species"]),
+                total_minutes=values["total_minutes"],
+                diets=frozenset(values["diets"]),
+                allergens=frozenset(values["allergens"]),
+                food_ids=frozenset(foods[values["id"]]),
+                fodmap_level=values["fodmap_level"],
+            )
+        )
+    return candidates
 
 
 STORED_NUTRIENTS = (
