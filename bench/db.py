@@ -7,12 +7,18 @@ import tempfile
 from pathlib import Path
 
 _READY: Path | None = None
+_CATALOGUE = False
 
 
 def setup_django(*, catalogue: bool = False) -> Path:
     """Point Django at a fresh SQLite file under /tmp, migrate, load foods (and recipes); once per process."""
-    global _READY
+    global _READY, _CATALOGUE
     if _READY is not None:
+        if catalogue and not _CATALOGUE:
+            from django.core.management import call_command
+
+            call_command("load_catalogue", "--skip-foods", verbosity=0)
+            _CATALOGUE = True
         return _READY
     path = Path(tempfile.mkdtemp(prefix="mealplan-bench-")) / "bench.sqlite3"
     os.environ["DATABASE_URL"] = f"sqlite:///{path}"
@@ -26,6 +32,7 @@ def setup_django(*, catalogue: bool = False) -> Path:
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_foods", verbosity=0)
     if catalogue:
-        call_command("load_catalogue", verbosity=0)
+        call_command("load_catalogue", "--skip-foods", verbosity=0)
+        _CATALOGUE = True
     _READY = path
     return path
