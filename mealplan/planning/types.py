@@ -55,7 +55,7 @@ class PlanRequest:
     energy_kcal: float = 2000
     energy_tolerance: float = 0.10
     fiber_g_per_day: float | None = None  # None: 14 g per 1000 kcal of energy_kcal (IOM AI)
-    # A comfortable daily ceiling: None is FIBER_MAX_FACTOR x the target (56 g at 2,000 kcal); 0 for none.
+    # An optional comfortable daily ceiling (e.g. FIBER_MAX_FACTOR x the target); None or 0 for none.
     fiber_max_g_per_day: float | None = None
     live_servings_per_day: float = 1
     plants_per_week: int = 30
@@ -76,10 +76,8 @@ class PlanRequest:
 
     @property
     def fiber_max_g(self) -> float | None:
-        """Most fibre a day the plan should hold (a design choice: see docs/planner.md)."""
-        if self.fiber_max_g_per_day is not None:
-            return self.fiber_max_g_per_day or None
-        return FIBER_MAX_FACTOR * self.fiber_target_g
+        """Most fibre a day the plan should hold, when asked for (a preference: see docs/planner.md)."""
+        return self.fiber_max_g_per_day or None
 
     @property
     def fiber_target_g(self) -> float:

@@ -339,12 +339,10 @@ def test_a_forbidden_recipe_is_not_planned_at_that_meal_and_the_rest_can_stay():
     }
 
 
-def test_days_stay_under_the_comfortable_fiber_ceiling_when_the_catalogue_allows():
+def test_days_stay_under_a_requested_fiber_ceiling_when_the_catalogue_allows():
     recipes = catalogue()
-    request = PlanRequest(time_limit_s=30)
+    request = PlanRequest(time_limit_s=30, fiber_max_g_per_day=2.0 * 28)
     result = plan_week(recipes, request)
-    assert request.fiber_max_g == pytest.approx(2.0 * 28)
     totals = result.day_totals(by_id(recipes))
-    assert all(t["fiber_g"] <= request.fiber_max_g + 1e-6 for t in totals)
-    unlimited = PlanRequest(fiber_max_g_per_day=0)
-    assert unlimited.fiber_max_g is None
+    assert all(t["fiber_g"] <= 56 + 1e-6 for t in totals)
+    assert PlanRequest().fiber_max_g is None
