@@ -2,6 +2,7 @@
 swap and lock meals and redo a day without a reload, tick off shopping, download the calendar, a phone."""
 
 import re
+import time
 from datetime import date
 from pathlib import Path
 
@@ -47,8 +48,15 @@ def settled(page) -> None:
     """Wait until htmx has finished swapping and bound the new content (its settle step).
 
     A click in the few milliseconds before that submits the form natively: it still works (the page
-    reloads), but these tests check the no-reload path."""
-    page.wait_for_function("!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')")
+    reloads), but these tests check the no-reload path.
+
+    Polled from Python with page.evaluate: page.wait_for_function re-evaluates a string predicate with
+    eval() in the page, which our CSP (no 'unsafe-eval') refuses whenever the first check is false."""
+    busy = "() => !!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+    deadline = time.monotonic() + 15
+    while page.evaluate(busy):
+        assert time.monotonic() < deadline, "htmx did not settle within 15 s"
+        page.wait_for_timeout(25)
 
 
 def log_in(page, user) -> None:
