@@ -10,7 +10,7 @@ from mealplan.models import Plan, PlanEntry
 from mealplan.planning.types import Candidate
 from recipes.engine.nutrition import serving_from_dict
 from recipes.engine.scoring import add_nutrition, score_day, score_week
-from recipes.engine.types import ServingNutrition
+from recipes.engine.types import PER_SERVING_NUTRIENTS, ServingNutrition
 from recipes.models import Recipe, RecipeIngredient
 from recipes.vocab import MEAL_TYPES
 
@@ -83,30 +83,11 @@ def plan_candidates(user) -> list[Candidate]:
     return candidates
 
 
-STORED_NUTRIENTS = (
-    "energy_kcal",
-    "protein_g",
-    "fat_g",
-    "saturated_fat_g",
-    "carbohydrate_g",
-    "fiber_g",
-    "sugars_g",
-    "free_sugars_g",
-    "sodium_mg",
-    "fructans_g",
-    "gos_g",
-    "resistant_starch_g",
-    "beta_glucan_g",
-    "live_culture_servings",
-    "plants",
-)
-
-
 def recipe_serving(recipe: Recipe) -> ServingNutrition:
     """A recipe's per-serving nutrition as the score's input: its stored columns, plus the details
     (grains, processed meat, heated ferments, ...) kept in its stored analysis."""
     values = dict((recipe.analysis or {}).get("per_serving") or {})
-    values.update({name: getattr(recipe, name) for name in STORED_NUTRIENTS})
+    values.update({name: getattr(recipe, name) for name in PER_SERVING_NUTRIENTS})
     return serving_from_dict(values, recipe.plant_species)
 
 

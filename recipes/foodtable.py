@@ -15,23 +15,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from recipes.engine.types import COMPOSITION_NUTRIENTS, PREBIOTIC_NUTRIENTS
 from recipes.models import Food, FoodPortion
 from recipes.vocab import ALLERGENS, FOOD_GROUPS
 
 logger = logging.getLogger(__name__)
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
-NUTRIENT_COLUMNS = (
-    "energy_kcal",
-    "protein_g",
-    "fat_g",
-    "saturated_fat_g",
-    "carbohydrate_g",
-    "fiber_g",
-    "sugars_g",
-    "sodium_mg",
-)
-GUT_COLUMNS = ("fructans_g", "gos_g", "resistant_starch_g", "beta_glucan_g")
+NUTRIENT_COLUMNS = COMPOSITION_NUTRIENTS  # from USDA
+GUT_COLUMNS = PREBIOTIC_NUTRIENTS  # from fixtures/gut
 FLAG_COLUMNS = {
     "herb_or_spice": "is_herb_or_spice",
     "live_cultures": "live_cultures",

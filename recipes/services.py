@@ -11,6 +11,7 @@ from django.db.models import ProtectedError
 from recipes.engine.nutrition import RecipeAnalysis, analyse_recipe
 from recipes.engine.parser import parse_yields
 from recipes.engine.scoring import SCORE_VERSION, score_recipe
+from recipes.engine.types import PER_SERVING_NUTRIENTS
 from recipes.models import Recipe, RecipeIngredient
 from recipes.selectors import food_index_cache, get_food_index
 from recipes.vocab import MEAL_TYPES
@@ -76,25 +77,8 @@ def _apply(recipe: Recipe, analysis: RecipeAnalysis) -> None:
     """Copy an analysis onto the recipe's stored columns and rewrite its ingredient rows."""
     doc = analysis_document(analysis)
     n = analysis.per_serving
-    for name in (
-        "energy_kcal",
-        "protein_g",
-        "fat_g",
-        "saturated_fat_g",
-        "carbohydrate_g",
-        "fiber_g",
-        "sugars_g",
-        "free_sugars_g",
-        "sodium_mg",
-        "fructans_g",
-        "gos_g",
-        "resistant_starch_g",
-        "beta_glucan_g",
-        "live_culture_servings",
-        "plants",
-    ):
+    for name in PER_SERVING_NUTRIENTS:
         setattr(recipe, name, round(getattr(n, name), 3))
-    recipe.prebiotic_g = round(n.prebiotic_g, 3)
     recipe.plant_species = sorted(n.plant_species)
     recipe.diets = list(analysis.diets)
     recipe.allergens = list(analysis.allergens)

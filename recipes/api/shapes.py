@@ -2,43 +2,13 @@
 
 from rest_framework import serializers
 
+from recipes.engine.types import NUTRIENTS_PER_100G, PER_SERVING_NUTRIENTS
 from recipes.models import RecipeIngredient
 from recipes.vocab import FODMAP_LEVELS
 
-PER_SERVING_FIELDS = (
-    "energy_kcal",
-    "protein_g",
-    "fat_g",
-    "saturated_fat_g",
-    "carbohydrate_g",
-    "fiber_g",
-    "sugars_g",
-    "free_sugars_g",
-    "sodium_mg",
-    "fructans_g",
-    "gos_g",
-    "resistant_starch_g",
-    "beta_glucan_g",
-    "prebiotic_g",
-    "live_culture_servings",
-    "plants",
-)
-
+PER_SERVING_FIELDS = PER_SERVING_NUTRIENTS
 # Per-100 g values of a food; None means unknown, never zero.
-PER_100G_FIELDS = (
-    "energy_kcal",
-    "protein_g",
-    "fat_g",
-    "saturated_fat_g",
-    "carbohydrate_g",
-    "fiber_g",
-    "sugars_g",
-    "sodium_mg",
-    "fructans_g",
-    "gos_g",
-    "resistant_starch_g",
-    "beta_glucan_g",
-)
+PER_100G_FIELDS = NUTRIENTS_PER_100G
 
 FODMAP_LEVEL_CHOICES = ("", *FODMAP_LEVELS)
 

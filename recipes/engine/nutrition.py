@@ -19,22 +19,7 @@ from dataclasses import dataclass, field
 from .matcher import FoodIndex, tokens
 from .parser import parse_line
 from .portions import line_grams
-from .types import FoodRecord, ParsedLine, ServingNutrition
-
-NUTRIENTS = (
-    "energy_kcal",
-    "protein_g",
-    "fat_g",
-    "saturated_fat_g",
-    "carbohydrate_g",
-    "fiber_g",
-    "sugars_g",
-    "sodium_mg",
-    "fructans_g",
-    "gos_g",
-    "resistant_starch_g",
-    "beta_glucan_g",
-)
+from .types import NUTRIENTS_PER_100G, PER_SERVING_NUTRIENTS, FoodRecord, ParsedLine, ServingNutrition
 
 HEAT_WORDS = frozenset(
     [
@@ -176,11 +161,7 @@ class RecipeAnalysis:
 
     def per_serving_dict(self) -> dict:
         n = self.per_serving
-        values = {name: round(getattr(n, name), 2) for name in NUTRIENTS}
-        values["free_sugars_g"] = round(n.free_sugars_g, 2)
-        values["prebiotic_g"] = round(n.prebiotic_g, 2)
-        values["live_culture_servings"] = round(n.live_culture_servings, 2)
-        values["plants"] = n.plants
+        values = {name: round(getattr(n, name), 2) for name in PER_SERVING_NUTRIENTS}  # plants: halves, exact
         values["cooked_ferment_servings"] = round(n.cooked_ferment_servings, 2)
         values["whole_grain_g"] = round(n.whole_grain_g, 1)
         values["refined_grain_g"] = round(n.refined_grain_g, 1)
@@ -280,7 +261,7 @@ def analyse_recipe(
 
 
 def _summarise(results: list[LineResult], servings: int) -> RecipeAnalysis:
-    totals = dict.fromkeys(NUTRIENTS, 0.0)
+    totals = dict.fromkeys(NUTRIENTS_PER_100G, 0.0)
     free_sugars = live = cooked_ferment = 0.0
     whole_grain = refined_grain = legumes = processed_meat = 0.0
     upf_grams = total_grams = 0.0
@@ -308,7 +289,7 @@ def _summarise(results: list[LineResult], servings: int) -> RecipeAnalysis:
         if grams <= 0:
             continue
         factor = grams / 100.0
-        for name in NUTRIENTS:
+        for name in NUTRIENTS_PER_100G:
             value = getattr(food, name)
             if value is not None:
                 totals[name] += value * factor

@@ -7,6 +7,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The value names used everywhere (food table, engine, stored recipe columns, API, analyze output).
+# Per 100 g of a food: the USDA composition values, then the prebiotic fibres from the gut tables.
+COMPOSITION_NUTRIENTS = (
+    "energy_kcal",
+    "protein_g",
+    "fat_g",
+    "saturated_fat_g",
+    "carbohydrate_g",
+    "fiber_g",
+    "sugars_g",
+    "sodium_mg",
+)
+PREBIOTIC_NUTRIENTS = ("fructans_g", "gos_g", "resistant_starch_g", "beta_glucan_g")
+NUTRIENTS_PER_100G = (*COMPOSITION_NUTRIENTS, *PREBIOTIC_NUTRIENTS)
+# Per serving of a recipe: stored as columns on Recipe and shown by the API, in this order.
+PER_SERVING_NUTRIENTS = (
+    "energy_kcal",
+    "protein_g",
+    "fat_g",
+    "saturated_fat_g",
+    "carbohydrate_g",
+    "fiber_g",
+    "sugars_g",
+    "free_sugars_g",
+    "sodium_mg",
+    *PREBIOTIC_NUTRIENTS,
+    "prebiotic_g",
+    "live_culture_servings",
+    "plants",
+)
+
 
 @dataclass(frozen=True)
 class ParsedLine:
