@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from . import services
 from .models import Plan, PlanEntry, PlanProfile
 
 admin.site.index_template = "admin/mealplan_index.html"
@@ -77,29 +78,7 @@ class PlanProfileAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ("user",)
     search_fields = ("user__username", "user__email")
     exclude = ("exclude_foods",)
-    readonly_fields = (
-        "user",
-        "household_servings",
-        "energy_kcal",
-        "age",
-        "sex",
-        "height_cm",
-        "weight_kg",
-        "activity",
-        "slots",
-        "diet",
-        "exclude_allergens",
-        "excluded_foods",
-        "low_fodmap",
-        "max_minutes",
-        "max_repeats",
-        "leftovers",
-        "fiber_g_per_1000_kcal",
-        "live_culture_servings_per_day",
-        "plants_per_week",
-        "energy_tolerance",
-        "updated_at",
-    )
+    readonly_fields = ("user", *services.PROFILE_FIELDS, "excluded_foods", "updated_at")
 
     @admin.display(description="excluded foods")
     def excluded_foods(self, profile: PlanProfile) -> str:

@@ -74,28 +74,8 @@ class PlanProfileSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PlanProfile
-        fields = (
-            "household_servings",
-            "energy_kcal",
-            "age",
-            "sex",
-            "height_cm",
-            "weight_kg",
-            "activity",
-            "slots",
-            "diet",
-            "exclude_allergens",
-            "exclude_foods",
-            "low_fodmap",
-            "max_minutes",
-            "max_repeats",
-            "leftovers",
-            "fiber_g_per_1000_kcal",
-            "live_culture_servings_per_day",
-            "plants_per_week",
-            "energy_tolerance",
-            "updated_at",
-        )
+        # The fields mealplan.services.update_profile takes, so the API and the service cannot drift apart.
+        fields = (*services.PROFILE_FIELDS, "exclude_foods", "updated_at")
         read_only_fields = ("updated_at",)
 
     def validate_slots(self, slots: list[str]) -> list[str]:
