@@ -21,7 +21,7 @@ Choices a reader may want to know:
 - Headings: "For the dressing:", "DRESSING", "--- Sauce ---". References to another recipe
   ("1 recipe pizza dough", "1 batch pesto", "(see above)", "(recipe link)") have kind "reference"
   and keep their amount and food.
-- Yields: the first number; a range gives its middle, rounded down ("4-6" -> 5); "2 dozen" -> 24.
+- Yields ("Serves 4", "1 cake") are read by recipes/engine/yields.py; `parse_yields` is re-exported here.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ from dataclasses import dataclass, field
 from . import units
 from .types import ParsedLine
 from .units import COUNT, LENGTH, MASS, VOLUME
+from .yields import parse_yields
+
+__all__ = ["parse_line", "parse_yields"]  # parse_yields lives in yields.py; callers import it from here
 
 SIZES = {
     "small": "small",
@@ -741,39 +744,3 @@ def _finish(raw: str, draft: _Draft, food: str) -> ParsedLine:
         alternatives=tuple(dict.fromkeys(a for a in draft.alternatives if a and a != food)),
         note="; ".join(dict.fromkeys(" ".join(n.split()) for n in draft.notes if n.strip())),
     )
-
-
-# --- yields ---------------------------------------------------------------------------------
-
-_YIELD_AMOUNT = re.compile(
-    r"(?<![\d/.])(?P<lo>\d{1,5}(?:\.\d+)?)(?:\s*(?:-|to|or)\s*(?P<hi>\d{1,5}(?:\.\d+)?))?(?![\d/])(?P<dozen>\s+dozen)?",
-    re.IGNORECASE,
-)
-_YIELD_WORDS = re.compile(
-    r"\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b(?P<dozen>\s+dozen)?",
-    re.IGNORECASE,
-)
-
-
-def parse_yields(text: str) -> int | None:
-    """Servings from a yield text ("Serves 4", "4-6" -> 5, "Makes 12 muffins", "2 dozen" -> 24); None if none."""
-    try:
-        normalised = units.normalise(str(text or ""))
-    except Exception:
-        return None
-    found = _YIELD_AMOUNT.search(normalised)
-    if found:
-        low = float(found.group("lo"))
-        high = float(found.group("hi")) if found.group("hi") else low
-        value = (low + max(high, low)) / 2
-        if found.group("dozen"):
-            value *= 12
-    else:
-        word = _YIELD_WORDS.search(normalised)
-        if not word:
-            return None
-        value = units.number_value(word.group("word")) or 0.0
-        if word.group("dozen"):
-            value *= 12
-    servings = int(value)
-    return servings if servings >= 1 else None
