@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,7 +13,7 @@ from django.db.models import ProtectedError
 from recipes.engine.nutrition import RecipeAnalysis, analyse_recipe
 from recipes.engine.parser import parse_yields
 from recipes.engine.scoring import SCORE_VERSION, score_recipe
-from recipes.engine.types import PER_SERVING_NUTRIENTS
+from recipes.engine.types import PER_SERVING_NUTRIENTS, FoodRecord
 from recipes.models import Recipe, RecipeIngredient
 from recipes.selectors import food_index_cache, get_food_index
 from recipes.vocab import MEAL_TYPES
@@ -20,22 +22,51 @@ MAX_INGREDIENT_LINES = 150
 MAX_SERVINGS = 100
 
 
-def clean_lines(lines: Iterable[str] | str) -> list[str]:
-    """One ingredient per line, blanks dropped; accepts a pasted block or a list."""
+@dataclass(frozen=True)
+class IngredientInput:
+    """A line as written and the food an editor chose for it; food_id None hands the line to the matcher."""
+
+    text: str
+    food_id: int | None = None
+
+
+# What create_recipe and update_recipe take per line: a plain string says nothing about the food.
+IngredientLine = str | IngredientInput
+
+
+def clean_ingredients(lines: Iterable[IngredientLine] | str) -> list[IngredientLine]:
+    """One ingredient per line, blanks dropped, each stripped; strings stay strings."""
     if isinstance(lines, str):
         lines = lines.splitlines()
-    cleaned = [str(line).strip() for line in lines if str(line).strip()]
+    cleaned: list[IngredientLine] = []
+    for line in lines:
+        if isinstance(line, IngredientInput):
+            if line.text.strip():
+                cleaned.append(IngredientInput(line.text.strip(), line.food_id))
+        elif str(line).strip():
+            cleaned.append(str(line).strip())
+    texts = [line_text(line) for line in cleaned]
     errors = []
     if not cleaned:
         errors.append("Add at least one ingredient line.")
     if len(cleaned) > MAX_INGREDIENT_LINES:
         errors.append(f"At most {MAX_INGREDIENT_LINES} ingredient lines (got {len(cleaned)}).")
-    too_long = [i + 1 for i, line in enumerate(cleaned) if len(line) > 500]
+    too_long = [i + 1 for i, text in enumerate(texts) if len(text) > 500]
     if too_long:
         errors.append(f"Ingredient line(s) {', '.join(map(str, too_long))} are longer than 500 characters.")
     if errors:
         raise ValidationError({"ingredients": errors})
     return cleaned
+
+
+def clean_lines(lines: Iterable[IngredientLine] | str) -> list[str]:
+    """One ingredient per line, blanks dropped; accepts a pasted block or a list."""
+    return [line_text(line) for line in clean_ingredients(lines)]
+
+
+def line_text(line: IngredientLine) -> str:
+    """The text of a line given either way."""
+    return line.text if isinstance(line, IngredientInput) else line
 
 
 def resolve_servings(servings: int | None, yields_text: str) -> int:
@@ -47,9 +78,26 @@ def resolve_servings(servings: int | None, yields_text: str) -> int:
     return servings
 
 
-def analyse(lines: Sequence[str], *, servings: int, instructions: str = "") -> RecipeAnalysis:
-    """Nutrition and matching for lines, without saving anything."""
-    return analyse_recipe(lines, servings=servings, index=get_food_index(), instructions=instructions)
+def analyse(
+    lines: Sequence[str], *, servings: int, instructions: str = "", chosen_foods: dict[int, int] | None = None
+) -> RecipeAnalysis:
+    """Nutrition and matching for lines, without saving anything.
+
+    `chosen_foods` maps a line's position to the id of the food chosen for it by hand; an id that is
+    not in the food table is a ValidationError naming the line.
+    """
+    index = get_food_index()
+    records: dict[int, FoodRecord] = {}
+    missing = []
+    for position, food_id in (chosen_foods or {}).items():
+        record = index.get(food_id)
+        if record is None:
+            missing.append(f'Line {position + 1} ("{lines[position]}"): there is no food with id {food_id}.')
+        else:
+            records[position] = record
+    if missing:
+        raise ValidationError({"ingredients": missing})
+    return analyse_recipe(lines, servings=servings, index=index, instructions=instructions, chosen_foods=records)
 
 
 def analysis_document(analysis: RecipeAnalysis) -> dict:
@@ -105,6 +153,7 @@ def _ingredient_rows(recipe: Recipe, analysis: RecipeAnalysis) -> list[RecipeIng
                 unit=parsed.unit[:40],
                 grams=None if line.grams is None else round(line.grams, 2),
                 food_id=line.food.id if line.food else None,
+                food_chosen=line.chosen,
                 food_text=parsed.food[:300],
                 preparation=parsed.preparation[:200],
                 optional=parsed.optional,
@@ -133,12 +182,33 @@ def _validate_fields(fields: dict) -> None:
         raise ValidationError(errors)
 
 
-def _write(recipe: Recipe, lines: list[str] | None) -> Recipe:
+def _stored_lines(recipe: Recipe) -> list[IngredientInput]:
+    """The recipe's lines as stored, each with the food chosen for it by hand (if any)."""
+    rows = recipe.ingredients.order_by("position", "id").values_list("raw_text", "food_id", "food_chosen")
+    return [IngredientInput(text, food_id if chosen else None) for text, food_id, chosen in rows]
+
+
+def _keep_choices(recipe: Recipe, lines: list[IngredientLine]) -> list[IngredientInput]:
+    """Plain strings keep the food chosen for a stored line with the same text (in order, for repeated lines)."""
+    previous: dict[str, deque[int | None]] = defaultdict(deque)
+    for line in _stored_lines(recipe):
+        previous[line.text].append(line.food_id)
+    kept = []
+    for line in lines:
+        queue = previous.get(line_text(line))
+        food_id = queue.popleft() if queue else None
+        kept.append(line if isinstance(line, IngredientInput) else IngredientInput(line, food_id))
+    return kept
+
+
+def _write(recipe: Recipe, lines: list[IngredientInput] | None) -> Recipe:
     if recipe.prep_minutes is not None or recipe.cook_minutes is not None:
         recipe.total_minutes = (recipe.prep_minutes or 0) + (recipe.cook_minutes or 0)
     if lines is None:
-        lines = list(recipe.ingredients.order_by("position", "id").values_list("raw_text", flat=True))
-    analysis = analyse(lines, servings=recipe.servings, instructions=recipe.instructions)
+        lines = _stored_lines(recipe)
+    chosen = {position: line.food_id for position, line in enumerate(lines) if line.food_id is not None}
+    texts = [line.text for line in lines]
+    analysis = analyse(texts, servings=recipe.servings, instructions=recipe.instructions, chosen_foods=chosen)
     _apply(recipe, analysis)
     recipe.full_clean()
     recipe.save()
@@ -165,15 +235,20 @@ RECIPE_FIELDS = (
 
 @transaction.atomic
 def create_recipe(
-    *, owner, title: str, ingredients: Iterable[str] | str, servings: int | None = None, **fields
+    *, owner, title: str, ingredients: Iterable[IngredientLine] | str, servings: int | None = None, **fields
 ) -> Recipe:
-    """Create a recipe, parse and match its lines and store its nutrition and score."""
+    """Create a recipe, parse and match its lines and store its nutrition and score.
+
+    A line is a string (matched automatically) or an IngredientInput carrying the food chosen for it.
+    """
     unknown = set(fields) - set(RECIPE_FIELDS)
     if unknown:
         raise TypeError(f"unknown recipe fields: {', '.join(sorted(unknown))}")
     fields["title"] = title
     _validate_fields(fields)
-    lines = clean_lines(ingredients)
+    lines = [
+        line if isinstance(line, IngredientInput) else IngredientInput(line) for line in clean_ingredients(ingredients)
+    ]
     recipe = Recipe(owner=owner, servings=resolve_servings(servings, fields.get("yields_text", "")))
     for name, value in fields.items():
         setattr(recipe, name, value.strip() if isinstance(value, str) else value)
@@ -184,9 +259,14 @@ def create_recipe(
 
 @transaction.atomic
 def update_recipe(
-    recipe: Recipe, *, ingredients: Iterable[str] | str | None = None, servings: int | None = None, **fields
+    recipe: Recipe, *, ingredients: Iterable[IngredientLine] | str | None = None, servings: int | None = None, **fields
 ) -> Recipe:
-    """Change a recipe's fields and/or lines; nutrition and score are recomputed in the same transaction."""
+    """Change a recipe's fields and/or lines; nutrition and score are recomputed in the same transaction.
+
+    Lines replace the stored ones. An IngredientInput says which food the line is (food_id None: the
+    matcher's choice). A plain string says nothing about the food: when a stored line has the same text
+    and a food chosen by hand, the new line keeps that food (same text, same choice); otherwise it is matched.
+    """
     unknown = set(fields) - set(RECIPE_FIELDS)
     if unknown:
         raise TypeError(f"unknown recipe fields: {', '.join(sorted(unknown))}")
@@ -196,7 +276,7 @@ def update_recipe(
         setattr(recipe, name, value.strip() if isinstance(value, str) else value)
     if servings is not None or "yields_text" in fields:
         recipe.servings = resolve_servings(servings, recipe.yields_text)
-    lines = clean_lines(ingredients) if ingredients is not None else None
+    lines = _keep_choices(recipe, clean_ingredients(ingredients)) if ingredients is not None else None
     return _write(recipe, lines)
 
 
@@ -215,7 +295,7 @@ def delete_recipe(recipe: Recipe) -> None:
 
 @transaction.atomic
 def recompute_recipe(recipe: Recipe) -> Recipe:
-    """Recompute nutrition and score from the stored ingredient lines."""
+    """Recompute nutrition and score from the stored ingredient lines, keeping the foods chosen by hand."""
     return _write(recipe, None)
 
 

@@ -13,7 +13,7 @@ a method, a ferment in a baked recipe (flour with baking powder, soda or yeast) 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .matcher import FoodIndex, tokens
@@ -130,6 +130,7 @@ class LineResult:
     status: str  # "matched" | "unmatched" | "ignored"
     note: str = ""
     live: bool = False  # a live-culture food eaten uncooked
+    chosen: bool = False  # the food was chosen by hand, not matched
 
     def as_dict(self) -> dict:
         return {
@@ -139,6 +140,7 @@ class LineResult:
             "grams": None if self.grams is None else round(self.grams, 1),
             "food_id": self.food.id if self.food else None,
             "food": self.food.name if self.food else None,
+            "food_chosen": self.chosen,
             "confidence": round(self.confidence, 3),
             "status": self.status,
             "preparation": self.parsed.preparation,
@@ -220,15 +222,25 @@ def analyse_recipe(
     servings: int,
     index: FoodIndex,
     instructions: str = "",
+    chosen_foods: Mapping[int, FoodRecord] | None = None,
 ) -> RecipeAnalysis:
-    """Parse, match and weigh every line; sum per serving. Writes nothing anywhere."""
+    """Parse, match and weigh every line; sum per serving. Writes nothing anywhere.
+
+    `chosen_foods` maps a line's position to the food an editor chose for it: that line is not
+    matched but weighed as that food, with confidence 1.
+    """
     servings = max(int(servings or 1), 1)
+    chosen_foods = chosen_foods or {}
     parsed_lines = [parse_line(text) for text in lines]
     all_text = " ".join(text.lower() for text in lines)
     baked = any(word in all_text for word in BAKING_FOODS)
 
     results: list[LineResult] = []
-    for raw, parsed in zip(lines, parsed_lines, strict=True):
+    for position, (raw, parsed) in enumerate(zip(lines, parsed_lines, strict=True)):
+        chosen = chosen_foods.get(position)
+        if chosen is not None:
+            results.append(_weigh(raw, parsed, chosen, 1.0, instructions=instructions, baked=baked, chosen=True))
+            continue
         if parsed.kind in ("heading", "blank"):
             results.append(LineResult(raw, parsed, None, 0.0, None, "ignored", parsed.note or parsed.kind))
             continue
@@ -245,19 +257,34 @@ def analyse_recipe(
         if not match.matched:
             results.append(LineResult(raw, parsed, None, match.confidence, None, "unmatched", "no food matched"))
             continue
-        food = match.food
-        assert food is not None
-        grams, note = line_grams(parsed, food)
-        if grams is None:
-            if parsed.optional or parsed.amount is None:
-                # "salt, to taste": known food, no amount; counted for allergens and diets only.
-                results.append(LineResult(raw, parsed, food, match.confidence, 0.0, "matched", "no amount"))
-            else:
-                results.append(LineResult(raw, parsed, food, match.confidence, None, "unmatched", note))
-            continue
-        live = food.live_cultures and _is_uncooked(parsed, food, instructions=instructions, baked=baked)
-        results.append(LineResult(raw, parsed, food, match.confidence, grams, "matched", note, live))
+        assert match.food is not None
+        results.append(_weigh(raw, parsed, match.food, match.confidence, instructions=instructions, baked=baked))
     return _summarise(results, servings)
+
+
+def _weigh(
+    raw: str,
+    parsed: ParsedLine,
+    food: FoodRecord,
+    confidence: float,
+    *,
+    instructions: str,
+    baked: bool,
+    chosen: bool = False,
+) -> LineResult:
+    """The line as `food`: its grams, or why they are unknown."""
+    grams, note = line_grams(parsed, food)
+    status, live = "matched", False
+    if grams is None:
+        if parsed.optional or parsed.amount is None:
+            grams, note = 0.0, "no amount"  # "salt, to taste": counted for allergens and diets only
+        else:
+            status = "unmatched"
+    else:
+        live = food.live_cultures and _is_uncooked(parsed, food, instructions=instructions, baked=baked)
+    if chosen:
+        note = "; ".join(part for part in ("food chosen by hand", note) if part)
+    return LineResult(raw, parsed, food, confidence, grams, status, note, live, chosen)
 
 
 def _summarise(results: list[LineResult], servings: int) -> RecipeAnalysis:

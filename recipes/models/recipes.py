@@ -150,6 +150,9 @@ class RecipeIngredient(models.Model):
     unit = models.CharField(max_length=40, blank=True)
     grams = models.FloatField(null=True, blank=True)
     food = models.ForeignKey(Food, null=True, blank=True, on_delete=models.SET_NULL, related_name="recipe_lines")
+    food_chosen = models.BooleanField(
+        default=False, help_text="The food was chosen by hand; the matcher leaves it alone."
+    )
     food_text = models.CharField(max_length=300, blank=True, help_text="The food name as parsed.")
     preparation = models.CharField(max_length=200, blank=True)
     optional = models.BooleanField(default=False)
