@@ -84,6 +84,13 @@ CITRUS_UNIT_GRAMS = {
 }
 CINNAMON_STICK_G = 2.6
 
+# A bird weighed as bought ("1 whole chicken (3 1/2 lb)") includes its bones. A food whose curated row has
+# an "lb as bought" portion (the edible grams SR28 gives per pound ready-to-cook) is scaled to its edible
+# part when the line gives its weight, unless the line says the weight is meat only.
+AS_BOUGHT_UNIT = "lb as bought"
+POUND_G = 453.592
+_MEAT_ONLY = re.compile(r"\b(?:boneless|skinless|meat|fillets?|breasts?|cooked|shredded|diced|cubed)\b")
+
 _UNIT_WORD = re.compile(r"[a-z]+(?: oz)?")
 
 
@@ -195,9 +202,22 @@ def count_grams(food: FoodRecord, size: str) -> float | None:
     return None
 
 
+def edible_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
+    """The edible share of a weight written as bought (bones and all), or None when the weight is all eaten."""
+    for portion in food.portions:
+        if portion.unit == AS_BOUGHT_UNIT and portion.amount > 0:
+            if _MEAT_ONLY.search(f"{parsed.food} {parsed.preparation}"):
+                return None
+            return portion.grams / (portion.amount * POUND_G)
+    return None
+
+
 def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]:
     """Total grams for the line and a note when the weight is an estimate or unknown."""
     if parsed.grams is not None:
+        share = edible_share(parsed, food)
+        if share is not None:
+            return parsed.grams * share, f"edible part of {parsed.grams:.0f} g as bought"
         return parsed.grams, ""
     amount = parsed.amount
     if parsed.ml is not None:

@@ -148,3 +148,36 @@ def test_a_sized_count_scales_the_plain_piece_when_no_sized_portion_exists():
 def test_a_curated_each_portion_beats_the_plain_piece():
     cookie = f.food(908, "chocolate chip cookies", portions=(Portion(1, "cookie", 12.9), Portion(1, "each", 12.2)))
     assert count_grams(cookie, "") == pytest.approx(12.2)
+
+
+# USDA SR28 05006: 1 lb of ready-to-cook chicken gives 276 g of meat and skin; 0.5 chicken, bone removed, 460 g.
+WHOLE_CHICKEN = f.food(
+    40,
+    "whole chicken",
+    food_group="meat",
+    portions=(Portion(0.5, "chicken, bone removed", 460), Portion(1, "lb as bought", 276)),
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "parsed_grams", "expected"),
+    [
+        ("1 whole chicken (about 3 1/2 lb)", 1587.6, 1587.6 * 276 / 453.592),  # bones weighed too
+        ("2 lb chicken, any cut", 907.2, 907.2 * 276 / 453.592),
+    ],
+)
+def test_a_bird_weighed_as_bought_counts_its_edible_part(raw, parsed_grams, expected):
+    from recipes.engine.parser import parse_line
+
+    parsed = parse_line(raw)
+    assert parsed.grams == pytest.approx(parsed_grams, rel=1e-3)
+    grams, note = line_grams(parsed, WHOLE_CHICKEN)
+    assert grams == pytest.approx(expected, rel=1e-3)
+    assert "as bought" in note
+
+
+def test_a_weight_of_meat_only_or_a_counted_bird_is_not_reduced():
+    boneless = line(quantity=900, unit="g", grams=900, preparation="boneless")
+    assert line_grams(boneless, WHOLE_CHICKEN) == (900, "")
+    # a counted bird is weighed by USDA's edible portion already: half a chicken, bone removed, is 460 g
+    assert line_grams(line(quantity=1), WHOLE_CHICKEN) == (920, "")
