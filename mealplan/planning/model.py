@@ -15,6 +15,7 @@ import highspy
 import numpy as np
 
 from mealplan.planning.types import Candidate, PlannedMeal, PlanRequest
+from mealplan.planning.warmstart import warm_start
 
 # Rewards, in gut-score points (a recipe scores 0-100 per meal).
 PLANT_BONUS = 3.0  # per distinct plant species in the week, also beyond the target
@@ -276,6 +277,7 @@ def solve(
     ):
         h.setOptionValue(option, value)
     arrays.load(h)
+    _set_start(h, request, meal_vars, leftover_cols)
     h.run()
 
     status = h.modelStatusToString(h.getModelStatus())
@@ -296,6 +298,14 @@ def solve(
         columns=len(arrays.cost),
         rows=len(arrays.row_lower),
     )
+
+
+def _set_start(h: highspy.Highs, request: PlanRequest, meal_vars, leftover_cols) -> None:
+    """Hand HiGHS a greedy plan to start from (meal and leftover columns); it completes the rest."""
+    chosen = set(warm_start(request, meal_vars, PENALTY_PER_PERCENT, {"plant": PLANT_BONUS, "recipe": RECIPE_BONUS}))
+    columns = [v.column for options in meal_vars.values() for v in options] + list(leftover_cols.values())
+    values = [1.0 if column in chosen else 0.0 for column in columns]
+    h.setSolution(len(columns), np.array(columns, dtype=np.int32), np.array(values))
 
 
 def _read_meals(request, meal_vars, leftover_cols, values) -> tuple[PlannedMeal, ...]:
