@@ -30,7 +30,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from . import units
+from . import combined, units
 from .types import ParsedLine
 from .units import COUNT, LENGTH, MASS, VOLUME
 from .yields import parse_yields
@@ -143,7 +143,7 @@ _SIZE_AT = re.compile(
     re.IGNORECASE,
 )
 _MODIFIER_AT = re.compile(
-    r"(?P<mod>slightly heaping|heaping|heaped|level|scant|generous|rounded|good"
+    r"(?P<mod>slightly heaping|heaping|heaped|level|scant|generous|rounded|good|(?:extra[\s-])?thick|thin"
     r"|(?:lightly |firmly |loosely |tightly |well[\s-])?packed)\b\s*",
     re.IGNORECASE,
 )
@@ -169,6 +169,7 @@ _ALTERNATIVE_START = re.compile(
 _OR = re.compile(r"\s+(?:and/or|or)\s+|(?<=[a-z])\s*/\s*(?=[a-z])")
 _TRAILING_MEASURE = re.compile(r"^(?P<food>[^\d(]*[A-Za-z][^\d(]*?)\s*[-:,]?\s+(?P<measure>[\d.][^()]*)$")
 _EDGE_JUNK = " -.,;:&+*'\"/"
+_SIZE_NOT_AMOUNT_INCHES = 6  # "1 inch ginger" is an amount; "9 inch pound cake" is the cake's size
 _CONNECTORS = re.compile(r"^(?:and|or|,|&)\s+|\s+(?:and|or|&)$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 
@@ -184,6 +185,7 @@ class _Draft:
     total_g: float | None = None  # a total weight written in brackets or after a slash
     size: str = ""
     optional: bool = False
+    each: bool = False  # "½ tsp each salt and pepper": the amount is for every food listed
     alternatives: list[str] = field(default_factory=list)
     preparation: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -337,6 +339,9 @@ def _amount_and_unit(text: str, draft: _Draft) -> str:
             # "1 stick + 6 tablespoons butter": kept as a remark, the units cannot be added here
             draft.notes.append(rest[: plus.end() + extra.end].strip())
             rest = rest[plus.end() + extra.end :].lstrip()
+    if each := combined.EACH_AFTER_UNIT.match(rest):
+        draft.each = True
+        rest = rest[each.end() :]
     if of := _OF.match(rest):
         rest = rest[of.end() :]
     return _slash_measures(rest, draft)
@@ -402,7 +407,7 @@ def _before_unit(rest: str, draft: _Draft) -> str:
         modifier = _MODIFIER_AT.match(rest)
         if modifier:
             word = modifier.group("mod").lower()
-            if word == "good" and units.match_unit(rest[modifier.end() :]) is None:
+            if word in ("good", "thick", "thin") and units.match_unit(rest[modifier.end() :]) is None:
                 return rest
             (draft.preparation if "packed" in word else draft.notes).append(word)
             rest = rest[modifier.end() :]
@@ -504,7 +509,15 @@ def _food(rest: str, draft: _Draft) -> str:
     if ";" in head:
         head, _, more = head.partition(";")
         tail = more + "," + tail
-    for piece in tail.split(","):
+    pieces = tail.split(",") if tail else []
+    while (
+        draft.each
+        and pieces
+        and (first := _WORD.match(pieces[0].strip().lower()))
+        and first.group(0) not in _PREP_STARTS
+    ):
+        head = f"{head}, {pieces.pop(0)}"  # "1 tsp each of cumin, coriander and paprika": the list is the food
+    for piece in pieces:
         _aside(piece, draft, in_brackets=False)
     if not _HAS_WORD.search(head) and asides:
         # "1 packet (2 1/4 tsp instant yeast)": the food is inside the brackets
@@ -552,8 +565,9 @@ def _aside(piece: str, draft: _Draft, *, in_brackets: bool) -> None:
         spec = units.match_measure(unqualified)
         if spec is not None:
             if draft.low is None and draft.total_g is None:
-                # "sugar for coating (1/3-1/2 cup)": the only amount on the line
+                # "sugar for coating (1/3-1/2 cup)": the only amount on the line; "salt and pepper, ¼ tsp each"
                 draft.low, draft.high, draft.unit = spec.low, spec.high, spec.unit
+                draft.each = combined.says_each(unqualified[spec.end :])
             elif spec.dimension == MASS and not draft.has_weight:
                 per_container = draft.unit in units.CONTAINERS and "total" not in lowered
                 if draft.low is not None and ("each" in lowered or per_container):
@@ -588,6 +602,9 @@ def _clean_head(head: str, draft: _Draft) -> str:
     if "for " in text and (for_use := _FOR_USE.search(text)):
         draft.notes.append(for_use.group(0).strip())
         text = text[: for_use.start()]
+    text, mixture = combined.split_mixture(text)
+    if mixture:
+        draft.notes.append(mixture)
     words = _clean_name(text).split()
     if words and words[0] in ("of", "each"):  # "¼ tsp each salt and pepper"
         words = words[1:]
@@ -705,6 +722,13 @@ def _prepared_citrus(fruit_text: str, draft: _Draft) -> str:
 
 def _finish(raw: str, draft: _Draft, food: str) -> ParsedLine:
     low, high, unit = draft.low, draft.high, draft.unit
+    if draft.each and low is not None and len(items := combined.list_items(food)) > 1:
+        low, high, food = low * len(items), high * len(items) if high is not None else None, items[0]
+        draft.notes.append(f"each of {len(items)}: weighed as {len(items)} x {items[0]}")
+    if unit == "inch" and low is not None and low >= _SIZE_NOT_AMOUNT_INCHES and not draft.has_weight:
+        # "9 inch pound cake", "10 inch tortilla": a size, not 9 inches of cake
+        draft.notes.append(f"{low:g} inch")
+        low, high, unit = 1.0, None, ""
     dimension = units.dimension(unit)
     if dimension == MASS or (dimension == VOLUME and unit in ("dl", "cl")) or unit in ("cm", "mm"):
         to_base = units.factor(unit)

@@ -188,7 +188,10 @@ CASES = [
     ("1 large egg", {"quantity": 1, "size": "large", "food": "egg"}),
     ("3 medium-sized potatoes", {"quantity": 3, "size": "medium", "food": "potatoes"}),
     ("1 med. onion", {"size": "medium", "food": "onion"}),
-    ("¼ tsp. each salt and pepper", {"unit": "tsp", "food": "salt and pepper"}),
+    (
+        "¼ tsp. each salt and pepper",
+        {"quantity": 0.5, "unit": "tsp", "food": "salt", "note": "each of 2: weighed as 2 x salt"},
+    ),
     ("1 cup (2 sticks) unsalted butter, softened", {"unit": "cup", "grams": None, "note": "2 sticks"}),
     ("3 large Eggs (room temperature )", {"size": "large", "food": "eggs", "preparation": "room temperature"}),
     ("2 medium carrots, peeled and diced", {"size": "medium", "food": "carrots", "preparation": "peeled and diced"}),
@@ -280,6 +283,29 @@ CASES = [
     ("2 tablespoon \ufeff\ufeffhot water, plus more as needed", {"quantity": 2, "food": "hot water"}),
     ("1\u00a0cup\u00a0sugar", {"quantity": 1, "unit": "cup", "food": "sugar"}),
     ("1/0 cup sugar", {"quantity": None}),
+    # an amount "each" of a list of foods: weighed as that many amounts of the first food
+    ("½ tsp each, salt & pepper", {"quantity": 1, "unit": "tsp", "ml": TSP, "food": "salt"}),
+    ("1/2 teaspoon each salt and pepper", {"quantity": 1, "unit": "tsp", "food": "salt"}),
+    ("1 tsp each of cumin, coriander and paprika", {"quantity": 3, "unit": "tsp", "ml": 3 * TSP, "food": "cumin"}),
+    ("2 tbsp each butter and olive oil", {"quantity": 4, "unit": "tbsp", "food": "butter"}),
+    ("1 tsp each cumin and coriander seeds, toasted", {"quantity": 2, "food": "cumin", "preparation": "toasted"}),
+    ("salt and pepper, 1/4 tsp each", {"quantity": 0.5, "unit": "tsp", "food": "salt"}),
+    ("4 salmon fillets (6 oz each)", {"quantity": 4, "unit": "fillet", "grams": 24 * OZ, "food": "salmon"}),
+    # a food mixed with another: the food is the first, the rest a remark
+    (
+        "1 tablespoon Cornstarch mixed with 2 tablespoons (30ml) Water",
+        {"quantity": 1, "unit": "tbsp", "food": "cornstarch", "note": "mixed with 2 tablespoons water"},
+    ),
+    ("2 tsp cornstarch dissolved in 1 tbsp cold water", {"quantity": 2, "unit": "tsp", "food": "cornstarch"}),
+    ("2 cups mixed greens", {"quantity": 2, "unit": "cup", "food": "mixed greens"}),
+    # a length that is the size of the food, and thick or thin pieces
+    (
+        "9 inch pound cake (cut into bite size cubes)",
+        {"quantity": 1, "unit": "", "food": "pound cake", "note": "9 inch"},
+    ),
+    ("1 inch ginger, minced", {"quantity": 1, "unit": "inch", "food": "ginger"}),
+    ("4 thick slices country-style bread", {"quantity": 4, "unit": "slice", "food": "country-style bread"}),
+    ("6 thin slices prosciutto", {"quantity": 6, "unit": "slice", "food": "prosciutto", "note": "thin"}),
 ]
 
 KIND_CASES = [
