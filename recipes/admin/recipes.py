@@ -7,14 +7,13 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.utils.html import format_html, format_html_join
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, JSON
 
 from recipes import services
-from recipes.models import Recipe, RecipeIngredient, WordSetField
+from recipes.models import Recipe, WordSetField
 from recipes.resources import RecipeResource
 from recipes.vocab import MEAL_TYPES
 
@@ -28,6 +27,7 @@ from .filters import (
     ScoreBandFilter,
     UsesFoodFilter,
 )
+from .ingredients import IngredientInline, IngredientLineFormSet
 
 ADMIN_CSS = {"all": ("recipes/admin.css",)}
 
@@ -97,66 +97,6 @@ class RecipeAdminForm(forms.ModelForm):
             elif not cleaned.get("is_public"):
                 self.add_error("is_public", "Catalogue recipes (no owner) are always public.")
         return cleaned
-
-
-class IngredientLineFormSet(BaseInlineFormSet):
-    """The inline rows as the service's list of raw lines, in the order shown (deleted and empty rows dropped)."""
-
-    def raw_lines(self) -> list[str]:
-        lines = []
-        for form in self.forms:
-            data = getattr(form, "cleaned_data", None) or {}
-            if not data or (self.can_delete and self._should_delete_form(form)):
-                continue
-            text = (data.get("raw_text") or "").strip()
-            if text:
-                lines.append(text)
-        return lines
-
-    def clean(self):
-        super().clean()
-        if any(self.errors):
-            return
-        try:
-            services.clean_lines(self.raw_lines())
-        except ValidationError as exc:
-            raise ValidationError(exc.messages) from exc
-
-    def mark_written_by_service(self) -> None:
-        # The service rewrote every line; the admin's change message expects what formset.save() records.
-        self.new_objects, self.changed_objects, self.deleted_objects = [], [], []
-
-
-class IngredientInline(admin.TabularInline):
-    model = RecipeIngredient
-    formset = IngredientLineFormSet
-    fields = ("raw_text", "quantity", "unit", "grams", "food", "confidence", "line_status")
-    readonly_fields = ("quantity", "unit", "grams", "food", "confidence", "line_status")
-    extra = 3
-    ordering = ("position", "id")
-    verbose_name = "ingredient line"
-    verbose_name_plural = "ingredient lines (edit the text; the rest is parsed and matched on save)"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("food")
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "raw_text":
-            kwargs["widget"] = forms.TextInput(attrs={"size": 60})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    @admin.display(description="confidence")
-    def confidence(self, line: RecipeIngredient) -> str:
-        return f"{line.match_confidence:.0%}" if line.pk else ""
-
-    @admin.display(description="status")
-    def line_status(self, line: RecipeIngredient):
-        if not line.pk:
-            return ""
-        label = line.get_status_display()
-        if line.note:
-            label = f"{label}: {line.note}"
-        return format_html('<span class="mp-status mp-status--{}">{}</span>', line.status, label)
 
 
 @admin.register(Recipe)
@@ -316,7 +256,7 @@ class RecipeAdmin(ImportExportModelAdmin):
             if name in values:
                 values[name] = WordSetField.to_words(values[name])
         lines_formset = next((fs for fs in formsets if isinstance(fs, IngredientLineFormSet)), None)
-        lines = lines_formset.raw_lines() if lines_formset is not None else None
+        lines = lines_formset.ingredient_lines() if lines_formset is not None else None
         if change:
             recipe = services.update_recipe(
                 form.instance, ingredients=lines, servings=data.get("servings"), title=data["title"], **values
@@ -365,7 +305,8 @@ class RecipeAdmin(ImportExportModelAdmin):
         """A private copy owned by the acting user: editing it can never change the catalogue or a user's recipe."""
         copies, failed = 0, []
         for recipe in queryset.prefetch_related("ingredients"):
-            lines = [line.raw_text for line in sorted(recipe.ingredients.all(), key=lambda x: (x.position, x.id))]
+            rows = sorted(recipe.ingredients.all(), key=lambda x: (x.position, x.id))
+            lines = [services.IngredientInput(row.raw_text, row.food_id if row.food_chosen else None) for row in rows]
             values = {name: getattr(recipe, name) for name in EDITABLE_FIELDS}
             values.update(slug="", is_public=False)
             try:

@@ -31,14 +31,22 @@ def inline_management(prefix: str, total: int, initial: int) -> dict:
     }
 
 
-def ingredient_rows(recipe, lines: list[str], *, delete: tuple[int, ...] = ()) -> dict:
-    """The inline as posted: the recipe's existing rows (text replaced by `lines` in order), then new rows."""
+def ingredient_rows(recipe, lines: list[str], *, delete: tuple[int, ...] = (), foods: dict | None = None) -> dict:
+    """The inline as posted: the recipe's existing rows (text replaced by `lines` in order), then new rows.
+
+    Like a browser, an existing row sends the food it shows (its stored food); `foods` sets a row's food
+    by index (a food id, or "" for an emptied box).
+    """
     existing = list(recipe.ingredients.order_by("position", "id")) if recipe is not None else []
+    foods = foods or {}
     data = inline_management("ingredients", max(len(lines), len(existing)), len(existing))
     for i in range(max(len(lines), len(existing))):
         if i < len(existing):
             data[f"ingredients-{i}-id"] = str(existing[i].pk)
             data[f"ingredients-{i}-recipe"] = str(recipe.pk)
+            data[f"ingredients-{i}-food"] = str(existing[i].food_id or "")
+        if i in foods:
+            data[f"ingredients-{i}-food"] = str(foods[i])
         data[f"ingredients-{i}-raw_text"] = lines[i] if i < len(lines) else existing[i].raw_text
         if i in delete:
             data[f"ingredients-{i}-DELETE"] = "on"

@@ -45,3 +45,27 @@ def test_admin_pages_work_under_the_csp(new_page, superuser, food_table):  # noq
     # pages load is checked through the response listener above.
     problems = [p for p in watched.problems if "Failed to load resource" not in p or "404" not in p]
     assert problems == []
+
+
+def test_choosing_a_lines_food_through_the_autocomplete(new_page, superuser, food_table):  # noqa: F811  (fixtures)
+    from recipes import services
+
+    recipe = services.create_recipe(
+        owner=None, title="Browser dal", ingredients=["200 g zorblax", "1 onion"], servings=2
+    )
+    watched = new_page(user=superuser)
+    page = watched.page
+    page.goto(f"/admin/recipes/recipe/{recipe.pk}/change/")
+    assert page.locator("#ingredients-0 .mp-status--unmatched").count() == 1
+    page.locator("#id_ingredients-0-food + .select2 .select2-selection").click()
+    page.locator(".select2-search__field").fill("cooked lentil")
+    page.get_by_role("option", name="cooked lentil", exact=True).click()
+    page.click("input[name='_continue']")
+    page.wait_for_selector(".mp-panel")
+
+    status = page.locator("#ingredients-0 .mp-status")
+    assert "chosen by hand" in status.inner_text()
+    assert "mp-status--matched" in status.get_attribute("class")
+    row = recipe.ingredients.select_related("food").get(position=0)
+    assert row.food.name == "cooked lentil" and row.food_chosen
+    assert watched.problems == []
