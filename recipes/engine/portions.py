@@ -83,6 +83,9 @@ CITRUS_UNIT_GRAMS = {
     "orange": {"juice": 86.0, "zest": 4.0},
 }
 CINNAMON_STICK_G = 2.6
+# SR28 weighs large fish by the half fillet (salmon 15236: "0.5 fillet" 198 g): its fillet is a whole side.
+# A recipe's "1 salmon fillet" is a portion piece, which is USDA's half fillet, not the side.
+HALF_FILLET = 0.5
 
 # A bird weighed as bought ("1 whole chicken (3 1/2 lb)") includes its bones. A food whose curated row has
 # an "lb as bought" portion (the edible grams SR28 gives per pound ready-to-cook) is scaled to its edible
@@ -145,6 +148,8 @@ def _piece_grams(food: FoodRecord, words: tuple[str, ...]) -> float | None:
         for portion in food.portions:
             unit = _portion_words(portion)
             if (unit == word or unit.startswith((word + " ", word + ",", word + "("))) and portion.amount > 0:
+                if unit == "fillet" and portion.amount == HALF_FILLET:
+                    return portion.grams
                 return portion.grams / portion.amount
     for word in words:
         for portion in food.portions:

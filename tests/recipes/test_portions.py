@@ -181,3 +181,23 @@ def test_a_weight_of_meat_only_or_a_counted_bird_is_not_reduced():
     assert line_grams(boneless, WHOLE_CHICKEN) == (900, "")
     # a counted bird is weighed by USDA's edible portion already: half a chicken, bone removed, is 460 g
     assert line_grams(line(quantity=1), WHOLE_CHICKEN) == (920, "")
+
+
+# USDA SR28 15236 salmon, Atlantic, farmed, raw: 0.5 fillet = 198 g (a fillet there is a whole side).
+SALMON = f.food(
+    41, "salmon", food_group="fish and seafood", portions=(Portion(3, "oz", 85), Portion(0.5, "fillet", 198))
+)
+COD = f.food(42, "cod", food_group="fish and seafood", portions=(Portion(1, "fillet", 231),))
+
+
+def test_a_recipe_fillet_is_a_portion_piece_not_a_side_of_fish():
+    from recipes.engine.parser import parse_line
+
+    assert line_grams(parse_line("2 salmon fillets"), SALMON) == (396, "")
+    assert line_grams(parse_line("1 cod fillet"), COD) == (231, "")
+
+
+def test_an_egg_without_a_size_weighs_the_curated_plain_egg():
+    egg = f.food(43, "egg", portions=(Portion(1, "large", 50), Portion(1, "medium", 44), Portion(1, "egg", 50)))
+    assert count_grams(egg, "") == 50
+    assert count_grams(egg, "medium") == 44
