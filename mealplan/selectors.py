@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -45,15 +46,18 @@ def candidate_from(values: dict, food_ids: frozenset[int] = frozenset()) -> Cand
     )
 
 
-def plan_candidates(user) -> list[Candidate]:
-    """Every plannable recipe as an optimiser candidate, in two queries of plain values (no model instances:
-    at 10,000 recipes building instances cost a third of a plan's time)."""
+def plan_candidates(user, exclude_food_ids: Iterable[int] = ()) -> list[Candidate]:
+    """Every plannable recipe as an optimiser candidate, from plain values (no model instances: at 10,000
+    recipes building instances cost a third of a plan's time). A candidate's `food_ids` holds only its foods
+    among `exclude_food_ids`, the only ones the planner looks at; loading every line's food cost a quarter."""
     rows = list(plannable_recipes(user).order_by("id").values(*CANDIDATE_FIELDS))
     foods: dict[int, set[int]] = defaultdict(set)
-    lines = RecipeIngredient.objects.filter(recipe_id__in=[row["id"] for row in rows], food__isnull=False)
-    for recipe_id, food_id in lines.values_list("recipe_id", "food_id"):
-        foods[recipe_id].add(food_id)
-    return [candidate_from(row, frozenset(foods[row["id"]])) for row in rows]
+    excluded = sorted(set(exclude_food_ids))
+    if excluded:
+        lines = RecipeIngredient.objects.filter(recipe__in=plannable_recipes(user), food_id__in=excluded)
+        for recipe_id, food_id in lines.values_list("recipe_id", "food_id"):
+            foods[recipe_id].add(food_id)
+    return [candidate_from(row, frozenset(foods.get(row["id"], ()))) for row in rows]
 
 
 def recipe_serving(recipe: Recipe) -> ServingNutrition:

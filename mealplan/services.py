@@ -230,7 +230,7 @@ def generate_plan(*, owner, start: date, days: int = 7, **overrides) -> Plan:
         if exclude_foods is not None:
             snapshot["exclude_food_ids"] = sorted(getattr(f, "pk", f) for f in exclude_foods)
     request = plan_request(snapshot, days=days)
-    result = _solve(plan_candidates(owner), request)
+    result = _solve(plan_candidates(owner, request.exclude_food_ids), request)
     plan = Plan(owner=owner, start=start, days=days, slots=snapshot["slots"], profile_snapshot=snapshot)
     plan.targets = targets_for(request)
     _store_result(plan, result)
@@ -294,7 +294,7 @@ def swap_entry(*, plan: Plan, entry_id: int, recipe_id: int | None = None, expec
     if entry.locked:
         raise ValidationError({"entry": ["This meal is locked; unlock it before swapping."]})
     request = _request_for(plan)
-    candidates = plan_candidates(plan.owner)
+    candidates = plan_candidates(plan.owner, request.exclude_food_ids)
     if recipe_id is not None:
         choice = next((c for c in filter_candidates(candidates, request) if c.id == recipe_id), None)
         if choice is None or not fits_slot(choice, entry.slot, request):
@@ -337,7 +337,7 @@ def redo_day(*, plan: Plan, day: date, expected_version: int | None = None) -> P
     # The day's current meals are excluded where they are, so redoing a day gives new meals.
     forbidden = frozenset((offset, e.slot, e.recipe_id) for e in entries if e.date == day and not e.locked)
     request = replace(_request_for(plan, locked), forbidden=forbidden)
-    result = _solve(plan_candidates(plan.owner), request)
+    result = _solve(plan_candidates(plan.owner, request.exclude_food_ids), request)
     plan.entries.filter(date=day, locked=False).delete()
     new = [m for m in result.meals if m.day == offset and not m.locked]
     PlanEntry.objects.bulk_create(_entries(plan, new))
@@ -351,7 +351,8 @@ def regenerate_plan(*, plan: Plan, expected_version: int | None = None) -> Plan:
     """Plan the whole period again with the plan's own settings, keeping locked meals."""
     plan = _lock_plan(plan, expected_version)
     locked = _locks(plan, plan.entries.filter(locked=True), keep=lambda e: True)
-    result = _solve(plan_candidates(plan.owner), _request_for(plan, locked))
+    request = _request_for(plan, locked)
+    result = _solve(plan_candidates(plan.owner, request.exclude_food_ids), request)
     plan.entries.filter(locked=False).delete()
     PlanEntry.objects.bulk_create(_entries(plan, [m for m in result.meals if not m.locked]))
     _store_result(plan, result)

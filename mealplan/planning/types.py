@@ -26,7 +26,7 @@ class Candidate:
     total_minutes: int | None
     diets: frozenset[str]
     allergens: frozenset[str]
-    food_ids: frozenset[int]
+    food_ids: frozenset[int]  # its foods that matter to the request (plan_candidates loads the excluded ones)
     fodmap_level: str  # "" (unknown) | "low" | "moderate" | "high"
 
 

@@ -31,6 +31,12 @@ class WordSetField(models.CharField):
         return sorted({str(item).strip().lower() for item in items if str(item).strip()})
 
     def from_db_value(self, value, expression, connection):
+        # Stored values are canonical (get_prep_value writes ",a,b," sorted and lowercase), so a split
+        # suffices; anything else (e.g. a hand-edited row) goes through the full clean-up.
+        if value and value[0] == value[-1] == "," and ", " not in value and " ," not in value and value.islower():
+            words = value[1:-1].split(",")
+            if all(words) and words == sorted(set(words)):
+                return words
         return self.to_words(value)
 
     def to_python(self, value):

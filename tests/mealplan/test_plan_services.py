@@ -162,3 +162,20 @@ def test_shopping_list_totals_equal_the_sum_over_the_entries(user, catalogue):
     assert items[f"food:{oats.pk}"].grams == pytest.approx(expected[oats.pk])
     assert items[f"food:{onion.pk}"].grams == pytest.approx(expected[onion.pk])
     assert items[f"food:{onion.pk}"].amount.endswith("g)") or items[f"food:{onion.pk}"].amount.endswith(" kg")
+
+
+def test_excluded_foods_keep_their_recipes_out_of_the_plan(user, catalogue):
+    oats, milk = Food.objects.create(name="test oats"), Food.objects.create(name="test milk")
+    with_oats = [r for r in catalogue if r.meal_types == ["breakfast"]][:10]
+    for recipe in with_oats:
+        RecipeIngredient.objects.create(recipe=recipe, raw_text="1 cup oats", food=oats, status="matched")
+        RecipeIngredient.objects.create(recipe=recipe, raw_text="1 cup milk", food=milk, status="matched")
+
+    candidates = {c.id: c for c in plan_candidates(user, [oats.pk])}
+    assert {rid for rid, c in candidates.items() if c.food_ids} == {r.pk for r in with_oats}
+    assert all(c.food_ids <= {oats.pk} for c in candidates.values())  # milk is not asked about
+
+    plan = services.generate_plan(owner=user, start=START, days=7, exclude_foods=[oats])
+    used = {e.recipe_id for e in plan.entries.all()}
+    assert used and not used & {r.pk for r in with_oats}
+    assert plan.profile_snapshot["exclude_food_ids"] == [oats.pk]
