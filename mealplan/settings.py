@@ -125,6 +125,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# API recipe lists are cached in the shared cache (recipes/listcache.py), dropped by any recipe write. On by
+# default only with Redis: a per-process cache would let one gunicorn worker serve a list another changed.
+RECIPE_LIST_CACHE_SECONDS = int(os.environ.get("RECIPE_LIST_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from mealplan.api.schema import errors
 from mealplan.api.throttles import AnalyzeRateThrottle
-from recipes import services
+from recipes import listcache, services
 from recipes.engine.scoring import band_for
 from recipes.models import Food, FoodPortion, Recipe, RecipeIngredient
 
@@ -119,6 +119,15 @@ class RecipeViewSet(viewsets.ModelViewSet):
         if self.action in ("create", "update", "partial_update"):
             return RecipeWriteSerializer
         return RecipeDetailSerializer
+
+    def list(self, request, *args, **kwargs):
+        cached = listcache.get(request)
+        if cached is not None:
+            return Response(cached)
+        response = super().list(request, *args, **kwargs)
+        if response.status_code == status.HTTP_200_OK:
+            listcache.put(request, response.data)
+        return response
 
     def _detail(self, recipe: Recipe) -> dict:
         fresh = self.get_queryset().get(pk=recipe.pk)
