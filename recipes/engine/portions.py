@@ -186,6 +186,34 @@ def _own_piece_grams(food: FoodRecord) -> float | None:
     return None
 
 
+_PORTION_DIAMETER = re.compile(r'(\d+)(?:-(\d+)/(\d+))?"[^)]*dia')
+_LINE_INCHES = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*(?:inch(?:es)?|in\b|\")")
+_DIAMETER_TOLERANCE_INCHES = 2.0
+
+
+def _inches(portion: Portion) -> float | None:
+    """The diameter a USDA portion states: 'tortilla (approx 10" dia)' -> 10, 'medium bagel (3-1/2" to 4" dia)' -> 4."""
+    found = list(_PORTION_DIAMETER.finditer(portion.unit))
+    if not found:
+        return None
+    whole, numerator, denominator = found[-1].groups()
+    return int(whole) + (int(numerator) / int(denominator) if numerator and int(denominator) else 0.0)
+
+
+def diameter_grams(food: FoodRecord, parsed: ParsedLine) -> float | None:
+    """'4 (10-inch) flour tortillas': the food's USDA portion of the nearest stated diameter, if within 2 inches."""
+    written = _LINE_INCHES.search(parsed.note) or _LINE_INCHES.search(parsed.food)
+    if not written:
+        return None
+    inches = float(written.group(1))
+    best, best_gap = None, _DIAMETER_TOLERANCE_INCHES
+    for portion in food.portions:
+        diameter = _inches(portion)
+        if diameter is not None and portion.amount > 0 and abs(diameter - inches) <= best_gap:
+            best, best_gap = portion.grams / portion.amount, abs(diameter - inches)
+    return best
+
+
 def count_grams(food: FoodRecord, size: str) -> float | None:
     """Grams of one whole item ("1 onion", "2 large eggs")."""
     if size:
@@ -234,7 +262,7 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         return None, "no amount"
     unit = parsed.unit
     if not unit:
-        each = count_grams(food, parsed.size)
+        each = diameter_grams(food, parsed) or count_grams(food, parsed.size)
         if each is not None:
             return amount * each, ""
         # "1 bay leaf", "2 celery stalks": the food is named by its piece.

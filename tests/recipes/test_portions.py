@@ -201,3 +201,33 @@ def test_an_egg_without_a_size_weighs_the_curated_plain_egg():
     egg = f.food(43, "egg", portions=(Portion(1, "large", 50), Portion(1, "medium", 44), Portion(1, "egg", 50)))
     assert count_grams(egg, "") == 50
     assert count_grams(egg, "medium") == 44
+
+
+# USDA SR28 18364 flour tortillas: plain 48 g; 6" 30 g; 7-8" 49 g; 10" 72 g; 12" 117 g.
+FLOUR_TORTILLA = f.food(
+    44,
+    "flour tortilla",
+    portions=(
+        Portion(1, "tortilla", 48),
+        Portion(1, 'tortilla medium (approx 6" dia)', 30),
+        Portion(1, 'tortilla (approx 10" dia)', 72),
+        Portion(1, 'tortilla (approx 12" dia)', 117),
+        Portion(1, 'tortilla (approx 7-8" dia)', 49),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "grams"),
+    [
+        ("4 (10-inch) flour tortillas", 4 * 72),
+        ("2 12-inch flour tortillas", 2 * 117),
+        ("6 flour tortillas (6 inch)", 6 * 30),
+        ("8 flour tortillas", 8 * 48),  # no size written: the plain tortilla
+        ("2 (20-inch) flour tortillas", 2 * 48),  # no USDA portion within 2 inches: the plain tortilla
+    ],
+)
+def test_a_stated_diameter_picks_the_usda_portion_of_that_size(raw, grams):
+    from recipes.engine.parser import parse_line
+
+    assert line_grams(parse_line(raw), FLOUR_TORTILLA) == (pytest.approx(grams), "")
