@@ -13,7 +13,7 @@ Choices a reader may want to know:
 - A weight next to a container is per container ("2 (400 g) tins", "2 x 400g tins", "2 - 15 oz
   cans", "2 cans (15 oz)"); a weight in brackets elsewhere is the line's total ("4 chicken breasts
   (about 1.5 lb)").
-- "Juice of 1 lemon" -> food "lemon juice", quantity 1, unit "lemon": USDA's "lemon yields"
+- "Juice of 1 lemon" -> food "lemon juice", quantity 1, unit "lemon" (recipes/engine/citrus.py): USDA's "lemon yields"
   portion then weighs it. Same for zest, rind and peel, and for limes and oranges.
 - "a"/"an" = 1, "a couple" = 2, "a few" = 3; "pinch of salt" without a number is one pinch.
 - "to taste", "for garnish", "optional", "if desired", "as needed", "to serve"/"for serving" set
@@ -30,7 +30,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from . import combined, units
+from . import citrus, combined, units
 from .types import ParsedLine
 from .units import COUNT, LENGTH, MASS, VOLUME
 from .yields import parse_yields
@@ -116,14 +116,6 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # A counted lemon, lime or orange whose preparation says it is juiced or only zested.
-_CITRUS_FRUIT = re.compile(r"^(?:(?:fresh|meyer|key|seville|blood|unwaxed|organic|ripe)\s+)*(?:lemon|lime|orange)s?$")
-_JUICED = re.compile(r"\bjuic(?:ed|e)\b")
-_ZESTED = re.compile(r"\bzest(?:ed)?\b")
-_CUT_WHOLE = re.compile(r"\b(?:wedges?|slices?|sliced|segment\w*|chopped|quartered|halved|rounds?)\b")
-_CITRUS = re.compile(
-    r"^(?P<part>(?:(?:finely )?grated )?(?:zest and juice|juice and zest|juice|zest|rind|peel)) (?:of|from) (?:the )?",
-    re.IGNORECASE,
-)
 _LEAD_QUALIFIER = re.compile(
     r"^(?P<word>about|approximately|approx\.?|roughly|around|circa|~|up to|heaping|heaped|scant|generous|rounded)"
     r"\s*(?=[\d.]|an?\s|one\b|half\b)",
@@ -241,15 +233,15 @@ def _parse(raw: str) -> ParsedLine:
             text = rest
     if _maybe(text.lower(), _REFERENCE_HINTS) and _REFERENCE.search(text):
         draft.kind = "reference"
-    citrus = _CITRUS.match(text)
-    if citrus:
-        text = text[citrus.end() :]
+    juice_of = citrus.CITRUS_PART.match(text)
+    if juice_of:
+        text = text[juice_of.end() :]
     rest = _amount_and_unit(text, draft)
     food = _food(rest, draft)
-    if citrus:
-        food = _citrus_food(citrus.group("part").lower(), food, draft)
-    elif not draft.unit and draft.low is not None and not draft.has_weight and _CITRUS_FRUIT.match(food):
-        food = _prepared_citrus(food, draft)
+    if juice_of:
+        food = citrus.citrus_food(juice_of.group("part").lower(), food, draft)
+    elif not draft.unit and draft.low is not None and not draft.has_weight and citrus.CITRUS_FRUIT.match(food):
+        food = citrus.prepared_citrus(food, draft)
     if draft.unit in ("recipe", "batch"):
         draft.kind = "reference"
     if draft.kind == "reference":
@@ -688,36 +680,6 @@ def _alternatives(text: str, draft: _Draft) -> str:
 def _clean_name(text: str) -> str:
     text = " ".join(text.split()).strip(_EDGE_JUNK)
     return _CONNECTORS.sub("", text).strip(_EDGE_JUNK)
-
-
-def _citrus_food(part: str, fruit_text: str, draft: _Draft) -> str:
-    """'juice of 1 lemon' -> 'lemon juice' with unit 'lemon'."""
-    words = fruit_text.split()
-    if not words:
-        return part
-    fruit = words[-1]
-    if fruit.endswith("s") and not fruit.endswith("ss"):
-        fruit = fruit[:-1]
-    words[-1] = fruit
-    if not draft.unit and draft.low is not None:
-        draft.unit = fruit
-    noun = part.split()[-1]
-    if part in ("zest and juice", "juice and zest"):
-        noun = "juice"
-        draft.notes.append(part)
-    elif noun != part:
-        draft.preparation.insert(0, part.rsplit(" ", 1)[0])  # "finely grated"
-    return f"{' '.join(words)} {noun}"
-
-
-def _prepared_citrus(fruit_text: str, draft: _Draft) -> str:
-    """'2 limes, juiced' -> 'lime juice' with unit 'lime'; '1 lemon (zested)' -> 'lemon zest'."""
-    preparation = " ".join(draft.preparation)
-    if _JUICED.search(preparation):
-        return _citrus_food("juice", fruit_text, draft)
-    if _ZESTED.search(preparation) and not _CUT_WHOLE.search(preparation):
-        return _citrus_food("zest", fruit_text, draft)
-    return fruit_text
 
 
 def _finish(raw: str, draft: _Draft, food: str) -> ParsedLine:
