@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from recipes.models import Food, FoodPortion, Recipe
-from recipes.services import MAX_INGREDIENT_LINES, MAX_SERVINGS
+from recipes.services import MAX_INGREDIENT_LINES, MAX_SERVINGS, IngredientInput, IngredientLine, line_text
 from recipes.vocab import ALLERGENS, DIETS, MEAL_TYPES
 
 from .fields import ChoiceListField, FlatListField
@@ -123,15 +123,65 @@ def _lower_words(values: list[str]) -> list[str]:
     return sorted({value.strip().lower() for value in values if value.strip()})
 
 
+INGREDIENT_LINE_SCHEMA = {
+    "oneOf": [
+        {
+            "type": "string",
+            "description": "The line as written. On update, a food chosen earlier for a line with this text is kept.",
+        },
+        {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string", "description": "The line as written."},
+                "food": {
+                    "type": "integer",
+                    "nullable": True,
+                    "description": "Id of the food this line is (see /api/v1/foods/), chosen by hand; "
+                    "null hands the line to the automatic matcher.",
+                },
+            },
+            "required": ["text"],
+            "additionalProperties": False,
+        },
+    ]
+}
+
+
+@extend_schema_field(INGREDIENT_LINE_SCHEMA)
+class IngredientLineField(serializers.Field):
+    """A line as a string, or {"text": ..., "food": id or null} to choose its food by hand."""
+
+    default_error_messages = {
+        "invalid": 'Give a line as a string or as {{"text": "...", "food": <food id or null>}}.',
+        "food": "food must be a food id (a whole number) or null.",
+    }
+
+    def to_internal_value(self, data) -> IngredientLine:
+        if isinstance(data, str):
+            return data
+        if not isinstance(data, dict) or set(data) - {"text", "food"} or not isinstance(data.get("text"), str):
+            self.fail("invalid")
+        food = data.get("food")
+        if food is not None and (isinstance(food, bool) or not isinstance(food, int)):
+            self.fail("food")
+        return IngredientInput(data["text"], food)
+
+    def to_representation(self, value: IngredientLine):
+        if isinstance(value, IngredientInput):
+            return {"text": value.text, "food": value.food_id}
+        return value
+
+
 class RecipeWriteSerializer(serializers.Serializer):
     """What a client sends to create or change a recipe: ingredients as raw lines, parsed on save."""
 
     title = serializers.CharField(max_length=200)
     # Line length and count are checked by recipes.services.clean_lines, in the one error shape.
     ingredients = FlatListField(
-        child=serializers.CharField(allow_blank=True, trim_whitespace=False),
+        child=IngredientLineField(),
         max_length=MAX_INGREDIENT_LINES,
-        help_text='One ingredient per line, as written: ["1 cup rolled oats", "2 tbsp chia seeds"].',
+        help_text='One ingredient per line, as written: ["1 cup rolled oats", "2 tbsp chia seeds"]. '
+        'To choose a line\'s food by hand: {"text": "1 cup lentils", "food": 123}.',
     )
     servings = serializers.IntegerField(
         min_value=1,
@@ -151,8 +201,8 @@ class RecipeWriteSerializer(serializers.Serializer):
     image_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
     is_public = serializers.BooleanField(required=False)
 
-    def validate_ingredients(self, lines: list[str]) -> list[str]:
-        if not [line for line in lines if line.strip()]:
+    def validate_ingredients(self, lines: list[IngredientLine]) -> list[IngredientLine]:
+        if not any(line_text(line).strip() for line in lines):
             raise serializers.ValidationError("Add at least one ingredient line.")
         return lines
 

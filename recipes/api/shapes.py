@@ -81,7 +81,10 @@ class IngredientLineSerializer(serializers.Serializer):
     quantity = serializers.FloatField(allow_null=True)
     unit = serializers.CharField(allow_blank=True)
     grams = serializers.FloatField(allow_null=True, help_text="Total grams of the line; null when unknown.")
-    food = FoodRefSerializer(allow_null=True, help_text="The matched food; null when no food matched.")
+    food = FoodRefSerializer(
+        allow_null=True, help_text="The food counted for the line (matched or chosen by hand); null when none."
+    )
+    food_chosen = serializers.BooleanField(help_text="The food was chosen by hand, not by the matcher.")
     confidence = serializers.FloatField(help_text="Match confidence, 0 to 1.")
     status = serializers.ChoiceField(choices=RecipeIngredient.Status.values)
     preparation = serializers.CharField(allow_blank=True)
@@ -97,6 +100,7 @@ def ingredient_row(row: RecipeIngredient) -> dict:
         "unit": row.unit,
         "grams": row.grams,
         "food": {"id": row.food_id, "name": row.food.name} if row.food_id else None,
+        "food_chosen": row.food_chosen,
         "confidence": row.match_confidence,
         "status": row.status,
         "preparation": row.preparation,
@@ -115,6 +119,7 @@ def analysis_line(position: int, line: dict) -> dict:
         "unit": line["unit"],
         "grams": line["grams"],
         "food": food,
+        "food_chosen": line.get("food_chosen", False),
         "confidence": line["confidence"],
         "status": line["status"],
         "preparation": line.get("preparation", ""),

@@ -152,12 +152,14 @@ def test_create_parses_lines_and_stores_nutrition(owner_api, user, pantry):
         "unit",
         "grams",
         "food",
+        "food_chosen",
         "confidence",
         "status",
         "preparation",
         "optional",
         "note",
     }
+    assert lines[0]["food_chosen"] is False
 
 
 def test_create_reports_unmatched_lines(owner_api, pantry):
