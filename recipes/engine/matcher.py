@@ -9,225 +9,16 @@ carries a confidence in 0..1; below MIN_CONFIDENCE a line is reported as unmatch
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .types import FoodRecord
+from .words import DESCRIPTORS, KEEP_WORDS, content_tokens, normalise, singular, tokens
 
 MIN_CONFIDENCE = 0.5
 
-# Words that describe a food without changing what it is, dropped before matching.
-DESCRIPTORS = frozenset(
-    [
-        "fresh",
-        "freshly",
-        "organic",
-        "ripe",
-        "large",
-        "small",
-        "medium",
-        "big",
-        "extra",
-        "jumbo",
-        "whole",
-        "good",
-        "quality",
-        "best",
-        "chopped",
-        "diced",
-        "sliced",
-        "minced",
-        "grated",
-        "shredded",
-        "crushed",
-        "peeled",
-        "seeded",
-        "cored",
-        "trimmed",
-        "halved",
-        "quartered",
-        "cubed",
-        "julienned",
-        "torn",
-        "rinsed",
-        "drained",
-        "packed",
-        "loosely",
-        "firmly",
-        "lightly",
-        "heaping",
-        "level",
-        "scant",
-        "generous",
-        "finely",
-        "roughly",
-        "coarsely",
-        "thinly",
-        "thickly",
-        "very",
-        "about",
-        "approximately",
-        "plus",
-        "more",
-        "needed",
-        "taste",
-        "optional",
-        "room",
-        "temperature",
-        "cold",
-        "warm",
-        "hot",
-        "chilled",
-        "softened",
-        "melted",
-        "beaten",
-        "divided",
-        "separated",
-        "sifted",
-        "boneless",
-        "skinless",
-        "bone",
-        "skin",
-        "skinned",
-        "pitted",
-        "stemmed",
-        "hulled",
-        "store",
-        "bought",
-        "storebought",
-        "homemade",
-        "prepared",
-        "plain",
-        "pure",
-        "natural",
-        "raw",
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "for",
-        "to",
-        "into",
-        "in",
-        "with",
-        "your",
-        "favorite",
-        "favourite",
-        "such",
-        "as",
-    ]
-)
-
-# Words that do change the food: kept even though they look like descriptors.
-_KEEP = frozenset({"dried", "dry", "cooked", "canned", "frozen", "smoked", "ground", "powder", "powdered"})
-
-_IRREGULAR_PLURALS = {
-    "leaves": "leaf",
-    "loaves": "loaf",
-    "halves": "half",
-    "knives": "knife",
-    "potatoes": "potato",
-    "tomatoes": "tomato",
-    "mangoes": "mango",
-    "avocadoes": "avocado",
-    "radishes": "radish",
-    "peaches": "peach",
-    "anchovies": "anchovy",
-    "chives": "chive",
-    "olives": "olive",
-    "cloves": "clove",
-    "dates": "date",
-    "grapes": "grape",
-    "limes": "lime",
-    "apples": "apple",
-    "oranges": "orange",
-    "courgettes": "courgette",
-    "aubergines": "aubergine",
-    "prunes": "prune",
-    "chillies": "chilli",
-    "chilis": "chili",
-    "chillis": "chilli",
-    "chilies": "chili",
-    "shallots": "shallot",
-    "noodles": "noodle",
-    "sprouts": "sprout",
-    "molasses": "molasses",
-    "hummus": "hummus",
-    "asparagus": "asparagus",
-    "couscous": "couscous",
-    "swiss": "swiss",
-    "brussels": "brussels",
-    "lentils": "lentil",
-    "oats": "oat",
-    "greens": "green",
-    "citrus": "citrus",
-    "octopus": "octopus",
-    "hibiscus": "hibiscus",
-    "cactus": "cactus",
-    "bass": "bass",
-    "grass": "grass",
-    "watercress": "watercress",
-    "cress": "cress",
-    "chips": "chip",
-    "flakes": "flake",
-    "seeds": "seed",
-    "nibs": "nib",
-    "peas": "pea",
-    "beans": "bean",
-    "chickpeas": "chickpea",
-    "berries": "berry",
-    "cherries": "cherry",
-    "juices": "juice",
-    "sauces": "sauce",
-    "spices": "spice",
-    "pieces": "piece",
-    "slices": "slice",
-    "dishes": "dish",
-    "fries": "fry",
-    "cookies": "cookie",
-    "series": "series",
-    "species": "species",
-}
-_NO_SINGULAR = frozenset({"hummus", "asparagus", "couscous", "molasses", "swiss", "brussels", "citrus", "lemongrass"})
-
-
-def singular(word: str) -> str:
-    """English singular of one lowercase word, good enough for food names."""
-    if word in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[word]
-    if word in _NO_SINGULAR or len(word) <= 3 or word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
-        return word[:-2]
-    if word.endswith("oes"):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word
-
-
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def tokens(text: str) -> list[str]:
-    """Lowercase, accent-free, singular words."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    text = text.replace("&", " and ").replace("'s ", " ").replace("-", " ")
-    return [singular(word) for word in _NON_WORD.split(text) if word]
-
-
-def normalise(text: str) -> str:
-    return " ".join(tokens(text))
-
-
-def content_tokens(text: str) -> list[str]:
-    return [t for t in tokens(text) if t not in DESCRIPTORS or t in _KEEP]
+__all__ = ["DESCRIPTORS", "MIN_CONFIDENCE", "FoodIndex", "Match", "content_tokens", "normalise", "singular", "tokens"]
 
 
 @dataclass(frozen=True)
@@ -256,6 +47,7 @@ class FoodIndex:
         self._usda_head: dict[int, frozenset[str]] = {}
         self._usda_branded: set[int] = set()
         self._cache: dict[tuple[str, str], Match] = {}
+        self._lean: dict[str, dict[int, FoodRecord]] = defaultdict(dict)  # "ground beef" -> {90: food, ...}
         stripped_forms: list[tuple[str, FoodRecord]] = []
         for food in foods:
             self.foods[food.id] = food
@@ -281,6 +73,10 @@ class FoodIndex:
                     self._usda_by_token[word].append(food.id)
         for stripped, food in stripped_forms:
             self._phrases.setdefault(stripped, food)
+        for phrase, food in self._phrases.items():
+            named = _LEAN_NAME.match(phrase)
+            if named:
+                self._lean[named.group(2)].setdefault(int(named.group(1)), food)
 
     def __len__(self) -> int:
         return len(self.foods)
@@ -294,11 +90,18 @@ class FoodIndex:
             self._cache[key] = self._match(food_text, preparation)
         return self._cache[key]
 
-    def _match(self, food_text: str, preparation: str) -> Match:
+    def _match(self, food_text: str, preparation: str, *, lean_read: bool = False) -> Match:
         words = tokens(food_text)
         if not words:
             return NO_MATCH
+        lean, rest = (None, words) if lean_read else lean_share(words, tokens(preparation))
+        if lean is not None and rest:
+            return self._leanest(self._match(" ".join(rest), preparation, lean_read=True), lean)
         prep = set(tokens(preparation))
+        if "lean" in prep and "lean" not in words:
+            found = self._exact(" ".join(["lean", *words]))
+            if found:
+                return Match(found, 1.0, "lean " + " ".join(words))
         # A preparation that changes the food ("rice, cooked") is tried as part of the name first.
         for state in ("cooked", "dried", "canned", "frozen", "toasted", "roasted"):
             if state in prep and state not in words:
@@ -309,14 +112,14 @@ class FoodIndex:
         prep_text = " ".join(tokens(preparation)) if prep else ""
         for cut in ("skin on", "bone in"):
             if cut in prep_text and cut not in " ".join(words):
-                plain = [w for w in words if w not in DESCRIPTORS or w in _KEEP] or words
+                plain = [w for w in words if w not in DESCRIPTORS or w in KEEP_WORDS] or words
                 found = self._exact(f"{cut} {' '.join(plain)}")
                 if found:
                     return Match(found, 1.0, f"{cut} {' '.join(plain)}")
         found = self._exact(" ".join(words))
         if found:
             return Match(found, 1.0, " ".join(words))
-        content = [w for w in words if w not in DESCRIPTORS or w in _KEEP]
+        content = [w for w in words if w not in DESCRIPTORS or w in KEEP_WORDS]
         if content and content != words:
             found = self._exact(" ".join(content))
             if found:
@@ -325,6 +128,19 @@ class FoodIndex:
         if best:
             return best
         return self._usda_fallback(content or words)
+
+    def _leanest(self, found: Match, lean: int) -> Match:
+        """The row of the found meat with the lean share nearest the line's ("90/10 beef mince": 90 % lean)."""
+        if found.food is None:
+            return found
+        name = normalise(found.food.name)
+        rows = self._lean.get(name) or self._lean.get(name.removeprefix("extra ").removeprefix("lean "))
+        if not rows:
+            return found
+        nearest = min(rows, key=lambda share: (abs(share - lean), -share))
+        if abs(nearest - lean) > _LEAN_TOLERANCE:
+            return found
+        return Match(rows[nearest], found.confidence, f"{nearest} lean {found.matched_on}")
 
     def _exact(self, phrase: str) -> FoodRecord | None:
         return self._phrases.get(phrase)
@@ -377,6 +193,33 @@ class FoodIndex:
             return NO_MATCH
         confidence = round(max(0.0, min(0.75, 0.75 * best_score)), 3)
         return Match(self.foods[best_id], confidence, self.foods[best_id].name)
+
+
+# "90% lean ground beef" (normalised "90 lean ground beef"): a curated row for one lean share of a ground meat.
+_LEAN_NAME = re.compile(r"^(\d{2}) lean (.+)$")
+_LEAN_TOLERANCE = 3  # percentage points: "92% lean" takes the 93 % row, "88/12" the 90 % or 85 % one
+_LEAN_WORDS = frozenset({"lean", "percent", "fat", "free"})
+
+
+def lean_share(words: list[str], prep_words: list[str]) -> tuple[int | None, list[str]]:
+    """The lean percentage a line gives a ground meat, and the food words without it.
+
+    "90/10 ground beef", "93% lean ground turkey", "ground beef (lean, 90%)", "99% fat free": a two-digit
+    share of 70-99 with its fat share adding to 100, or beside "lean", "percent" or "fat free".
+    """
+    for source in (words, prep_words):
+        for i, word in enumerate(source):
+            if not (word.isdigit() and len(word) == 2 and 70 <= int(word) <= 99):
+                continue
+            after = source[i + 1 : i + 3]
+            ratio = bool(after) and after[0].isdigit() and int(word) + int(after[0]) == 100
+            if ratio or (after and after[0] in _LEAN_WORDS) or "lean" in words or "lean" in prep_words:
+                drop = {i, i + 1} if ratio else {i}
+                kept = [
+                    w for j, w in enumerate(words) if w not in _LEAN_WORDS and (source is not words or j not in drop)
+                ]
+                return int(word), kept
+    return None, words
 
 
 # Words in USDA names that state a form, not a food ("Onions, raw").

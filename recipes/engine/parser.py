@@ -94,6 +94,12 @@ _ADJECTIVES = _words(
 )
 # Words that can stand before a comma without being the food ("boneless, skinless chicken").
 _LEADING_DESCRIPTORS = _words("boneless skinless bone-in skin-on fresh large small medium ripe organic extra lean")
+# A bracket giving a ground meat's lean share: "(90/10 fat)", "(lean, 93%)", "(85% lean)".
+_LEAN_PIECE = re.compile(
+    r"^(?:extra[- ])?lean$"
+    r"|^\d{2}\s*(?:%|percent)(?:\s*(?:lean|fat[- ]free))?$"
+    r"|^\d{2}\s*/\s*\d{1,2}(?:\s*(?:lean|fat))?$"
+)
 # Cheap substring checks that let most lines skip the slower searches below.
 _REFERENCE_HINTS = ("see", "recipe", "link", "above")
 _OPTIONAL_HINTS = ("tast", "option", "desire", "need", "using", "like", "prefer", "garnish", "serv", "top")
@@ -551,6 +557,9 @@ def _aside(piece: str, draft: _Draft, *, in_brackets: bool) -> None:
         name = _clean_name(lowered[alternative.end() :])
         if name:
             draft.alternatives.append(name)
+        return
+    if _LEAN_PIECE.match(lowered):  # "(90/10 fat)", "(lean, 90%)": picks the ground meat's row
+        draft.preparation.append(lowered)
         return
     unqualified = _QUALIFIER.sub("", lowered)
     if unqualified[:1].isdigit() or unqualified[:1] == ".":

@@ -105,3 +105,24 @@ def test_the_cut_in_the_preparation_picks_the_skin_on_row():
     assert index.match("chicken thighs").food.id == 30
     # no skin-on row for the food: the plain one
     assert index.match("chicken thigh fillets", "skin-on").food.id == 30
+
+
+def test_a_lean_share_on_the_line_picks_the_nearest_lean_row():
+    fatty = f.food(40, "ground beef", aliases=("beef mince", "80% lean ground beef"), food_group="meat")
+    lean = f.food(41, "lean ground beef", aliases=("90% lean ground beef",), food_group="meat")
+    leaner = f.food(42, "93% lean ground beef", food_group="meat")
+    turkey = f.food(43, "ground turkey", food_group="meat")
+    index = FoodIndex((fatty, lean, leaner, turkey))
+    assert index.match("beef mince", "90/10 fat").food.id == 41
+    assert index.match("ground beef", "lean, 90%").food.id == 41
+    assert index.match("85/15 ground beef").food.id == 40  # no row within 3 points: the plain match
+    assert index.match("92% lean ground beef").food.id == 42
+    assert index.match("lean ground beef", "93/7").food.id == 42
+    assert index.match("ground beef", "lean").food.id == 41
+    assert index.match("ground beef").food.id == 40
+    assert index.match("ground beef", "80/20").food.id == 40
+    # a share far from every row, or a meat without lean rows, keeps the plain match
+    assert index.match("70/30 ground beef").food.id == 40
+    assert index.match("93% lean ground turkey").food.id == 43
+    # a number that is no lean share is left alone
+    assert index.match("ground beef", "2 packages").food.id == 40

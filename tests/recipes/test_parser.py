@@ -508,3 +508,17 @@ def test_describing_words_join_the_food_they_describe(text, food, alternatives):
     parsed = parse_line(text)
     assert parsed.food == food
     assert parsed.alternatives == alternatives
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "preparation"),
+    [
+        ("1kg (2.2lb) - Beef Mince (90/10 Fat)", "beef mince", "90/10 fat"),
+        ("1 pound ground beef (lean, 90%)", "ground beef", "lean, 90%"),
+        ("1 lb ground turkey (99% fat free)", "ground turkey", "99% fat free"),
+    ],
+)
+def test_a_bracketed_lean_share_is_preparation_for_the_matcher(text, food, preparation):
+    parsed = parse_line(text)
+    assert (parsed.food, parsed.preparation) == (food, preparation)
+    assert parse_line("1 cup milk (2%)").preparation == ""  # one digit: not a lean share
