@@ -302,9 +302,15 @@ def solve(
 
 def _set_start(h: highspy.Highs, request: PlanRequest, meal_vars, leftover_cols) -> None:
     """Hand HiGHS a greedy plan to start from (meal and leftover columns); it completes the rest."""
-    chosen = set(warm_start(request, meal_vars, PENALTY_PER_PERCENT, {"plant": PLANT_BONUS, "recipe": RECIPE_BONUS}))
+    bonuses = {"plant": PLANT_BONUS, "recipe": RECIPE_BONUS, "leftover": LEFTOVER_BONUS}
+    plan = warm_start(request, meal_vars, PENALTY_PER_PERCENT, bonuses)
+    ones = {v.column for v in plan.values()}
+    for (day, recipe_id), z in leftover_cols.items():
+        dinner, lunch = plan.get((day, DINNER)), plan.get((day + 1, LUNCH))
+        if dinner and lunch and dinner.recipe.id == lunch.recipe.id == recipe_id:
+            ones.add(z)
     columns = [v.column for options in meal_vars.values() for v in options] + list(leftover_cols.values())
-    values = [1.0 if column in chosen else 0.0 for column in columns]
+    values = [1.0 if column in ones else 0.0 for column in columns]
     h.setSolution(len(columns), np.array(columns, dtype=np.int32), np.array(values))
 
 

@@ -43,9 +43,11 @@ def warm_start(
     meal_vars: Mapping[tuple[int, str], Sequence[MealVar]],
     penalties: Mapping[str, float],
     bonuses: Mapping[str, float],
-) -> list[int]:
-    """Columns of the meal variables a greedy plan chooses, one per (day, slot)."""
+) -> dict[tuple[int, str], MealVar]:
+    """The meal variable a greedy plan chooses for each (day, slot). With leftovers on, yesterday's
+    dinner is an option at lunch (worth the leftover bonus, and no repeat)."""
     slots = list(request.slots)
+    leftovers = request.leftovers and "lunch" in slots and "dinner" in slots
     keep = _per_slot(len(slots))
     target_kcal = request.energy_kcal
     band = request.energy_tolerance * target_kcal
@@ -53,22 +55,32 @@ def warm_start(
     plants: set[str] = set()
     uses: Counter[int] = Counter()
     yesterday: set[int] = set()
-    chosen_columns: list[int] = []
+    chosen: dict[tuple[int, str], MealVar] = {}
     for day in range(request.days):
+        last_dinner = chosen[day - 1, "dinner"].recipe.id if leftovers and day > 0 else None
         lists, energy, fiber, live, value = [], [], [], [], []
         for slot in slots:
+
+            def leftover(v: MealVar, slot: str = slot, last_dinner: int | None = last_dinner) -> bool:
+                return slot == "lunch" and v.recipe.id == last_dinner
+
             options = [
                 v
                 for v in meal_vars[day, slot]
                 if v.locked
+                or leftover(v)
                 or (not v.leftover_only and v.recipe.id not in yesterday and uses[v.recipe.id] < request.max_repeats)
             ] or list(meal_vars[day, slot])
             e = np.array([v.recipe.energy_kcal * v.servings for v in options])
             worth = np.array(
                 [
                     v.recipe.gut_score
-                    + bonuses["plant"] * len(v.recipe.plant_species - plants)
-                    + bonuses["recipe"] * (uses[v.recipe.id] == 0)
+                    + (
+                        bonuses["leftover"]
+                        if leftover(v)
+                        else bonuses["plant"] * len(v.recipe.plant_species - plants)
+                        + bonuses["recipe"] * (uses[v.recipe.id] == 0)
+                    )
                     for v in options
                 ]
             )
@@ -105,10 +117,11 @@ def warm_start(
                 break
         assert picks is not None
         today = set()
-        for v in picks:
-            chosen_columns.append(v.column)
-            uses[v.recipe.id] += 1
+        for slot, v in zip(slots, picks, strict=True):
+            chosen[day, slot] = v
+            if not (slot == "lunch" and v.recipe.id == last_dinner):
+                uses[v.recipe.id] += 1  # a planned leftover is not a repeat
             plants |= v.recipe.plant_species
             today.add(v.recipe.id)
         yesterday = today
-    return chosen_columns
+    return chosen

@@ -1,13 +1,14 @@
 """The greedy first plan handed to the solver (mealplan/planning/warmstart.py)."""
 
 from collections import Counter
+from dataclasses import replace
 
 from mealplan.planning import PlanRequest
 from mealplan.planning.model import PENALTY_PER_PERCENT, MealVar
 from mealplan.planning.warmstart import warm_start
 from tests.mealplan.test_optimiser import catalogue, recipe
 
-BONUSES = {"plant": 3.0, "recipe": 2.0}
+BONUSES = {"plant": 3.0, "recipe": 2.0, "leftover": 5.0}
 
 
 def meal_vars_for(recipes, request):
@@ -25,9 +26,9 @@ def meal_vars_for(recipes, request):
     }
 
 
-def chosen(meal_vars, columns):
-    by_column = {v.column: (key, v) for key, options in meal_vars.items() for v in options}
-    return [by_column[c] for c in columns]
+def chosen(meal_vars, plan):
+    assert all(v in meal_vars[key] for key, v in plan.items())
+    return list(plan.items())
 
 
 def test_one_option_per_meal_and_no_recipe_twice_a_day_or_on_consecutive_days():
@@ -64,3 +65,17 @@ def test_prefers_recipes_bringing_new_plants():
     meal_vars = meal_vars_for([*same, varied], request)
     picks = chosen(meal_vars, warm_start(request, meal_vars, PENALTY_PER_PERCENT, BONUSES))
     assert 4 in {v.recipe.id for _, v in picks}
+
+
+def test_with_leftovers_yesterdays_dinner_can_be_todays_lunch_without_counting_as_a_repeat():
+    request = PlanRequest(
+        days=4, slots=("lunch", "dinner"), energy_kcal=1000, leftovers=True, max_repeats=1, fiber_g_per_day=1
+    )
+    request = replace(request, live_servings_per_day=0)
+    recipes = [recipe(i, {"lunch", "dinner"}, gut_score=60, energy_kcal=500) for i in range(1, 9)]
+    meal_vars = meal_vars_for(recipes, request)
+    plan = warm_start(request, meal_vars, PENALTY_PER_PERCENT, BONUSES)
+    leftovers = [d for d in range(1, 4) if plan[d, "lunch"].recipe.id == plan[d - 1, "dinner"].recipe.id]
+    assert leftovers  # worth the bonus, and allowed although max_repeats is 1
+    cooked = Counter(v.recipe.id for (d, slot), v in plan.items() if not (slot == "lunch" and d in leftovers))
+    assert max(cooked.values()) <= 1
