@@ -221,16 +221,26 @@ def count_grams(food: FoodRecord, size: str) -> float | None:
         if found:
             return found
         # "large" asked but only "medium" (or the plain piece) known: scale by typical size ratios.
-        medium = _piece_grams(food, ("medium",)) or _own_piece_grams(food)
+        medium = _piece_grams(food, ("medium",)) or _own_piece_grams(food) or _unsized_piece_grams(food)
         if medium:
             return medium * {"small": 0.7, "large": 1.3, "extra large": 1.5, "jumbo": 1.6}.get(size, 1.0)
     found = _own_piece_grams(food) or _piece_grams(food, _COUNT_PORTIONS)
     if found:
         return found
+    return _unsized_piece_grams(food)
+
+
+_SIZED = re.compile(r"\b(?:small|medium|large|extra|jumbo)\b")
+
+
+def _unsized_piece_grams(food: FoodRecord) -> float | None:
+    """The first portion that is neither a measure nor a size: USDA's one piece ("sweetpotato, 5\" long")."""
     for portion in food.portions:
         unit = _portion_words(portion)
         head = unit.split(",")[0].split("(")[0].strip()
-        if head and not any(head == n or head.startswith(n + " ") for n in _NOT_COUNT) and portion.amount > 0:
+        if not head or any(head == n or head.startswith(n + " ") for n in _NOT_COUNT) or portion.amount <= 0:
+            continue
+        if not _SIZED.search(unit):
             return portion.grams / portion.amount
     return None
 

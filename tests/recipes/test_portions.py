@@ -145,6 +145,15 @@ def test_a_sized_count_scales_the_plain_piece_when_no_sized_portion_exists():
     assert count_grams(onion, "small") == pytest.approx(331 * 0.7)
 
 
+def test_a_sized_count_scales_a_piece_named_otherwise_when_it_is_the_only_one():
+    # USDA SR28 11507 sweet potato: "cup, cubes" 133 g and one piece, "sweetpotato, 5\" long" 130 g.
+    sweet_potato = f.food(
+        909, "sweet potato", portions=(Portion(1, "cup, cubes", 133), Portion(1, 'sweetpotato, 5" long', 130))
+    )
+    assert count_grams(sweet_potato, "") == pytest.approx(130)
+    assert count_grams(sweet_potato, "large") == pytest.approx(130 * 1.3)
+
+
 def test_a_curated_each_portion_beats_the_plain_piece():
     cookie = f.food(908, "chocolate chip cookies", portions=(Portion(1, "cookie", 12.9), Portion(1, "each", 12.2)))
     assert count_grams(cookie, "") == pytest.approx(12.2)
