@@ -9,8 +9,8 @@ from datetime import date
 
 from mealplan.models import Plan, PlanEntry
 from mealplan.planning.types import Candidate
+from recipes.engine.intake import add_nutrition, score_day, score_week
 from recipes.engine.nutrition import serving_from_dict
-from recipes.engine.scoring import add_nutrition, score_day, score_week
 from recipes.engine.types import PER_SERVING_NUTRIENTS, ServingNutrition
 from recipes.models import Recipe, RecipeIngredient
 from recipes.vocab import MEAL_TYPES

@@ -15,16 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recipes.engine.scoring import (
-    SCORE_VERSION,
-    Component,
-    ScoreResult,
-    add_nutrition,
-    band_for,
-    score_day,
-    score_recipe,
-    score_week,
-)
+from recipes.engine.intake import add_nutrition, score_day, score_week
+from recipes.engine.scoring import SCORE_VERSION, Component, ScoreResult, band_for, score_recipe
 from recipes.engine.types import ServingNutrition
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "scoring.md"
