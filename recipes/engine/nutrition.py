@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .fodmap import fodmap_summary
 from .matcher import FoodIndex, tokens
 from .parser import parse_line
 from .portions import line_grams
@@ -386,46 +387,3 @@ def _summarise(results: list[LineResult], servings: int) -> RecipeAnalysis:
 
 def _any_heat(results: list[LineResult]) -> bool:
     return any(set(tokens(r.parsed.preparation)) & HEAT_WORDS for r in results)
-
-
-# FODMAPs are carbohydrates: a food with almost none cannot carry a FODMAP load.
-FODMAP_FREE_CARB_G = 0.5
-# An unrated ingredient this small (spices, a splash of sauce) does not decide a recipe's level.
-FODMAP_UNKNOWN_TRACE_G = 5.0
-
-
-def food_fodmap_level(food: FoodRecord, grams_per_serving: float) -> str:
-    """Level of one ingredient at the amount in a serving; "" when unknown."""
-    if food.fodmap_level:
-        rated = food.fodmap_serving_g
-        if rated and food.fodmap_level in ("high", "moderate"):
-            share = grams_per_serving / rated
-            if food.fodmap_level == "high":
-                return "high" if share >= 0.5 else "moderate" if share >= 0.2 else "low"
-            return "moderate" if share >= 0.75 else "low"
-        if food.fodmap_level == "low" and rated and grams_per_serving > 2 * rated:
-            return "moderate"  # a low rating holds at its serving, not at any amount
-        return food.fodmap_level
-    if food.carbohydrate_g is not None and food.carbohydrate_g <= FODMAP_FREE_CARB_G:
-        return "low"
-    return ""
-
-
-def fodmap_summary(items: list[tuple[FoodRecord, float]]) -> tuple[str, list[dict]]:
-    """The recipe's FODMAP level at one serving and the ingredients that raise it."""
-    rank = {"": 0, "low": 1, "moderate": 2, "high": 3}
-    worst = "low" if items else ""
-    unknown = False
-    triggers = []
-    for food, grams in items:
-        level = food_fodmap_level(food, grams)
-        if level in ("moderate", "high"):
-            triggers.append({"food": food.name, "level": level, "grams": round(grams, 1), "swap": food.low_fodmap_swap})
-            if rank[level] > rank[worst]:
-                worst = level
-        elif level == "" and grams > FODMAP_UNKNOWN_TRACE_G:
-            unknown = True
-    if worst == "low" and unknown:
-        worst = ""
-    triggers.sort(key=lambda t: (-rank[t["level"]], -t["grams"]))
-    return worst, triggers
