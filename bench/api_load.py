@@ -128,6 +128,7 @@ class Scenario:
     method: str
     path: str  # "{recipe_id}" and "{plan_id}" are filled in per request
     body: dict | None = None
+    plan_owner: bool = False  # every client is the plan's owner (token 0); else each client is its own user
 
 
 @dataclass
@@ -201,7 +202,7 @@ def scenarios(info: dict) -> list[Scenario]:
         Scenario("recipe list (filtered, sorted)", "GET", RECIPE_LIST),
         Scenario("recipe list, cache missed (new filter each request)", "GET", RECIPE_LIST_UNCACHED),
         Scenario("recipe page (website)", "GET", "/recipes/{recipe_id}/"),
-        Scenario("shopping list", "GET", "/api/v1/plans/{plan_id}/shopping-list/"),
+        Scenario("shopping list", "GET", "/api/v1/plans/{plan_id}/shopping-list/", plan_owner=True),
         Scenario("plan generation (7 days)", "POST", "/api/v1/plans/", {"start": info["plan_start"], "days": 7}),
     ]
 
@@ -241,13 +242,13 @@ def run() -> str:
         for scenario in scenarios(info):
             # Warm every worker (imports, connections) before measuring.
             wait_until_idle(port)
-            warm_users = tokens[-4:] if scenario.method == "POST" else [tokens[0]] * 4
+            warm_users = [tokens[0]] * 4 if scenario.plan_owner else tokens[-4:]
             measure(port, scenario, 4, warm_users, info)
-            next_user = 1 if scenario.method == "POST" else 0
+            next_user = 1
             for clients in CONCURRENCY:
-                # Only the plan owner (token 0) may read its shopping list; each plan generator is its own user.
-                users = tokens[next_user : next_user + clients] if scenario.method == "POST" else [tokens[0]] * clients
-                next_user += clients if scenario.method == "POST" else 0
+                # Each client is its own user (its own token and throttle); only the plan owner reads its shopping list.
+                users = [tokens[0]] * clients if scenario.plan_owner else tokens[next_user : next_user + clients]
+                next_user += clients
                 wait_until_idle(port)
                 result = measure(port, scenario, clients, users, info)
                 rows.append((scenario.name, clients, result))
