@@ -1,0 +1,264 @@
+"""The amount part of an ingredient line: numbers, ranges, units, stated weights, containers and sizes.
+
+Called by recipes/engine/parser.py with the line and its draft; returns what is left of the line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import combined, units
+from .draft import QUALIFIER, SIZES, Draft, measure_middle, set_per_item
+from .units import COUNT, LENGTH, MASS, VOLUME
+
+# A counted lemon, lime or orange whose preparation says it is juiced or only zested.
+_LEAD_QUALIFIER = re.compile(
+    r"^(?P<word>about|approximately|approx\.?|roughly|around|circa|~|up to|heaping|heaped|scant|generous|rounded)"
+    r"\s*(?=[\d.]|an?\s|one\b|half\b)",
+    re.IGNORECASE,
+)
+
+
+_NO_AMOUNT = re.compile(r"^(?:a little|a bit(?: of)?|a touch(?: of)?|some)\s+", re.IGNORECASE)
+
+
+_HALF_ARTICLE = re.compile(r"(?:of\s+)?an?\s+", re.IGNORECASE)
+
+
+_DOZEN = re.compile(r"dozen\b\s*", re.IGNORECASE)
+
+
+_TIMES = re.compile(r"x\s*(?=[\d.])", re.IGNORECASE)
+
+
+_PAREN_AT = re.compile(r"\(([^()]*)\)\s*")
+
+
+_SIZE_AT = re.compile(
+    r"(?P<size>extra[\s-]large|x-large|xl|jumbo|large|medium|small|big|med|lg|sm)(?:[\s-]sized?)?\b\.?\s*",
+    re.IGNORECASE,
+)
+
+
+_MODIFIER_AT = re.compile(
+    r"(?P<mod>slightly heaping|heaping|heaped|level|scant|generous|rounded|good|(?:extra[\s-])?thick|thin"
+    r"|(?:lightly |firmly |loosely |tightly |well[\s-])?packed)\b\s*",
+    re.IGNORECASE,
+)
+
+
+_COMPOUND = re.compile(r"\s*(?:\+|plus\b|and\b|&)?\s*", re.IGNORECASE)
+
+
+_PLUS_AMOUNT = re.compile(r"\s*(?:\+|plus\b)\s*(?=[\d.])", re.IGNORECASE)
+
+
+_ONLY_MEASURE_LEFT = re.compile(
+    r"^\s*(?:each|can|tin|jar|package|pack|bag|box|bottle|carton|container)?s?\s*\.?$", re.I
+)
+
+
+_OF = re.compile(r"of\s+", re.IGNORECASE)
+
+
+_SLASH = re.compile(r"\s*/\s*")
+
+
+_TRAILING_MEASURE = re.compile(r"^(?P<food>[^\d(]*[A-Za-z][^\d(]*?)\s*[-:,]?\s+(?P<measure>[\d.][^()]*)$")
+
+
+def amount_and_unit(text: str, draft: Draft) -> str:
+    """Read the amount, unit and any per-item or total measure at the start; return the rest."""
+    rest = text
+    while qualifier := _LEAD_QUALIFIER.match(rest):
+        word = qualifier.group("word").lower()
+        if word in ("heaping", "heaped", "scant", "generous", "rounded"):
+            draft.notes.append(word)
+        rest = rest[qualifier.end() :]
+    no_amount = _NO_AMOUNT.match(rest)
+    if no_amount:
+        return rest[no_amount.end() :]
+    amount = units.match_amount(rest)
+    if amount is None:
+        return _unit_without_amount(rest, draft)
+    draft.low, draft.high = amount.low, amount.high
+    was_half = rest[: amount.end].strip().lower() in ("half", "a half", "one half")
+    rest = rest[amount.end :].lstrip(" ,")
+    if (plus := _PLUS_AMOUNT.match(rest)) and (more := units.match_amount(rest[plus.end() :])):
+        # "2/3 + 1/4 cup"
+        draft.low += more.low
+        draft.high = None
+        rest = rest[plus.end() + more.end :].lstrip()
+    if was_half and (article := _HALF_ARTICLE.match(rest)):
+        rest = rest[article.end() :]
+    if dozen := _DOZEN.match(rest):
+        draft.low *= 12
+        draft.high = draft.high * 12 if draft.high is not None else None
+        rest = rest[dozen.end() :]
+    if times := _TIMES.match(rest):
+        spec = units.match_measure(rest[times.end() :])
+        if spec:
+            set_per_item(draft, spec)
+            rest = rest[times.end() + spec.end :].lstrip()
+    elif draft.high is not None and amount.separator == "-":
+        # "2 - 15 oz cans": a count and the size of each, not a range
+        unit = units.match_unit(rest)
+        if unit and unit.dimension in (MASS, VOLUME):
+            container = units.match_unit(rest[unit.end :].lstrip())
+            if container and container.name in units.CONTAINERS:
+                set_per_item(draft, units.Measure(draft.high, None, unit.name, unit.dimension, unit.end))
+                draft.high = None
+                rest = rest[unit.end :].lstrip()
+    rest = _before_unit(rest, draft)
+    unit = units.match_unit(rest)
+    if unit is None:
+        return rest
+    draft.unit = unit.name
+    rest = rest[unit.end :].lstrip()
+    if unit.dimension in (MASS, VOLUME):
+        rest = _compound(rest, draft, unit.dimension)
+        container = units.match_unit(rest)
+        if container and container.name in units.CONTAINERS and draft.per_item is None:
+            # "15 oz can black beans", "500 g pack": the measure is the size of one container
+            low, high = draft.low, draft.high
+            middle = (low + high) / 2 if high is not None else low
+            set_per_item(draft, units.Measure(middle, None, draft.unit, unit.dimension, 0))
+            draft.low, draft.high, draft.unit = 1.0, None, container.name
+            rest = rest[container.end :].lstrip()
+    if units.dimension(draft.unit) == COUNT:
+        rest = _after_count_unit(rest, draft)
+        if (plus := _PLUS_AMOUNT.match(rest)) and (extra := units.match_measure(rest[plus.end() :])):
+            # "1 stick + 6 tablespoons butter": kept as a remark, the units cannot be added here
+            draft.notes.append(rest[: plus.end() + extra.end].strip())
+            rest = rest[plus.end() + extra.end :].lstrip()
+    if each := combined.EACH_AFTER_UNIT.match(rest):
+        draft.each = True
+        rest = rest[each.end() :]
+    if of := _OF.match(rest):
+        rest = rest[of.end() :]
+    return _slash_measures(rest, draft)
+
+
+def _unit_without_amount(text: str, draft: Draft) -> str:
+    """'pinch of salt' (one pinch) or 'Flour 200g' (the amount written last)."""
+    size = _SIZE_AT.match(text)
+    after_size = text[size.end() :] if size else text
+    unit = units.match_unit(after_size)
+    if unit and unit.name in units.IMPLIED_ONE:
+        draft.low, draft.unit = 1.0, unit.name
+        if size:
+            draft.size = _size_name(size.group("size"))
+        rest = after_size[unit.end :].lstrip()
+        if of := _OF.match(rest):
+            rest = rest[of.end() :]
+        return rest
+    trailing = _TRAILING_MEASURE.match(text)
+    if trailing:
+        measure_text = trailing.group("measure").strip()
+        measure = units.match_measure(measure_text)
+        if measure and measure.end >= len(measure_text.rstrip(" .")):
+            draft.low, draft.high, draft.unit = measure.low, measure.high, measure.unit
+            return trailing.group("food")
+    return text
+
+
+def _size_name(word: str) -> str:
+    word = " ".join(word.lower().split())
+    return SIZES.get(word) or SIZES.get(word.replace(" ", "-"), "")
+
+
+def _before_unit(rest: str, draft: Draft) -> str:
+    """Sizes, modifiers and per-item measures between the number and the unit."""
+    for _ in range(6):
+        paren = _PAREN_AT.match(rest)
+        if paren:
+            content = paren.group(1).strip()
+            spec = units.match_measure(QUALIFIER.sub("", content), (MASS, VOLUME, LENGTH))
+            if spec and spec.dimension != LENGTH:
+                if draft.per_item is None:
+                    set_per_item(draft, spec)
+            elif spec:
+                draft.notes.append(content.lower())
+            elif content.lower() in SIZES:
+                draft.size = draft.size or SIZES[content.lower()]
+            else:
+                return rest
+            rest = rest[paren.end() :]
+            continue
+        size = _SIZE_AT.match(rest)
+        if size:
+            draft.size = draft.size or _size_name(size.group("size"))
+            rest = rest[size.end() :]
+            continue
+        modifier = _MODIFIER_AT.match(rest)
+        if modifier:
+            word = modifier.group("mod").lower()
+            if word in ("good", "thick", "thin") and units.match_unit(rest[modifier.end() :]) is None:
+                return rest
+            (draft.preparation if "packed" in word else draft.notes).append(word)
+            rest = rest[modifier.end() :]
+            continue
+        if rest[:1].isdigit() or rest[:1] == ".":
+            spec = units.match_measure(rest, (MASS, VOLUME, LENGTH))
+            if spec and spec.dimension == LENGTH:
+                draft.notes.append(rest[: spec.end].lower())
+                rest = rest[spec.end :].lstrip()
+                continue
+            if spec and draft.per_item is None:
+                set_per_item(draft, spec)
+                rest = rest[spec.end :].lstrip()
+                continue
+        return rest
+    return rest
+
+
+def _compound(rest: str, draft: Draft, dimension: str) -> str:
+    """'1 lb 2 oz', '1 cup plus 2 tablespoons', '1 Tbsp + 1 tsp': add the parts in the first unit."""
+    main_factor = units.factor(draft.unit)
+    for _ in range(3):
+        gap = _COMPOUND.match(rest)
+        start = gap.end() if gap else 0
+        if start >= len(rest) or not (rest[start].isdigit() or rest[start] == "."):
+            return rest
+        part = units.match_measure(rest[start:], (dimension,))
+        if part is None:
+            return rest
+        extra = part.base / main_factor
+        draft.low = (draft.low or 0.0) + extra
+        if draft.high is not None:
+            draft.high += extra
+        rest = rest[start + part.end :].lstrip()
+    return rest
+
+
+def _after_count_unit(rest: str, draft: Draft) -> str:
+    """'1 can (15 oz)', '2 cans (400 g each)': the size of each container."""
+    paren = _PAREN_AT.match(rest)
+    if not paren:
+        return rest
+    content = paren.group(1).strip()
+    measure_text = QUALIFIER.sub("", content)
+    spec = units.match_measure(measure_text)
+    if spec is None or not _ONLY_MEASURE_LEFT.match(measure_text[spec.end :]):
+        return rest
+    if draft.unit in units.CONTAINERS or "each" in content.lower():
+        if draft.per_item is None:
+            set_per_item(draft, spec)
+    elif spec.dimension == MASS and draft.total_g is None:
+        draft.total_g = measure_middle(spec)
+    return rest[paren.end() :]
+
+
+def _slash_measures(rest: str, draft: Draft) -> str:
+    """'1 1/3 cups / 265 g sugar', '400g/14oz chickpeas': a second measure of the same amount."""
+    for _ in range(2):
+        slash = _SLASH.match(rest)
+        if not slash or "/" not in rest[: slash.end()]:
+            return rest
+        spec = units.match_measure(rest[slash.end() :])
+        if spec is None:
+            return rest
+        if spec.dimension == MASS and not draft.has_weight:
+            draft.total_g = measure_middle(spec)
+        rest = rest[slash.end() + spec.end :].lstrip()
+    return rest
