@@ -117,7 +117,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "mealplan.cache.RedisCache",  # Django's, with one redis-py client per pool
             "LOCATION": REDIS_URL,
         }
     }
