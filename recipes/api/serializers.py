@@ -70,9 +70,33 @@ class RecipeListSerializer(serializers.ModelSerializer):
         user = getattr(request, "user", None)
         return bool(user and user.is_authenticated and recipe.owner_id == user.pk)
 
+    def to_representation(self, recipe: Recipe) -> dict:
+        """The declared fields' output built directly: DRF's per-field path (a deep copy of the fields per
+        serializer, a call per field per row) was half the time of an uncached list page. A test checks the
+        two give the same document."""
+        return {
+            "id": recipe.id,
+            "title": recipe.title,
+            "servings": recipe.servings,
+            "total_minutes": recipe.total_minutes,
+            "meal_types": list(recipe.meal_types),
+            "tags": list(recipe.tags),
+            "is_public": recipe.is_public,
+            "is_own": self.get_is_own(recipe),
+            "image_url": recipe.image_url,
+            "gut_score": recipe.gut_score,
+            "gut_score_band": recipe.gut_score_band,
+            "diets": list(recipe.diets),
+            "allergens": list(recipe.allergens),
+            "fodmap_level": recipe.fodmap_level,
+            "per_serving": self.get_per_serving(recipe),
+        }
+
 
 class RecipeDetailSerializer(RecipeListSerializer):
     """A recipe with its structured ingredient lines, score breakdown and FODMAP triggers."""
+
+    to_representation = serializers.ModelSerializer.to_representation  # every declared field, the DRF way
 
     source_url = serializers.CharField(read_only=True, help_text="Blank when there is none.")
     plant_species = serializers.ListField(child=serializers.CharField(), read_only=True)

@@ -292,3 +292,34 @@ def test_missing_trailing_slash_says_so(anon_api):
     response = anon_api.get("/api/v1/recipes")
     assert response.status_code == 404
     assert response.json()["detail"] == "API paths end with a slash: /api/v1/recipes/"
+
+
+@pytest.mark.django_db
+def test_list_rows_are_what_the_declared_fields_give(rf, user, stranger, make_recipe):
+    from rest_framework import serializers as drf
+
+    from recipes.api.serializers import RecipeListSerializer
+    from recipes.models import Recipe
+
+    make_recipe(title="Plain", gut_score=40, total_minutes=None)
+    make_recipe(
+        title="Own",
+        owner=user,
+        is_public=False,
+        meal_types=["lunch", "dinner"],
+        tags=["quick"],
+        diets=["vegan", "vegetarian"],
+        allergens=["nuts"],
+        fodmap_level="high",
+        total_minutes=25,
+        gut_score=81,
+        fiber_g=7.456,
+        energy_kcal=512.345,
+        image_url="https://example.org/a.jpg",
+    )
+    for who in (user, stranger):
+        request = rf.get("/api/v1/recipes/")
+        request.user = who
+        serializer = RecipeListSerializer(context={"request": request})
+        for recipe in Recipe.objects.all():
+            assert serializer.to_representation(recipe) == drf.ModelSerializer.to_representation(serializer, recipe)
