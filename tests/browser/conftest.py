@@ -61,7 +61,14 @@ def watch(page) -> Watched:
             watched.problems.append(f"console {message.type}: {message.text}")
 
     page.on("console", on_console)
-    page.on("requestfailed", lambda request: watched.problems.append(f"request failed: {request.url}"))
+
+    def on_request_failed(request) -> None:
+        # A request the page itself cancels (select2 dropping the last search as the user types, a
+        # navigation leaving a fetch behind) is not a failure; anything else is.
+        if request.failure != "net::ERR_ABORTED":
+            watched.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    page.on("requestfailed", on_request_failed)
     return watched
 
 
