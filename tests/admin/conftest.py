@@ -5,6 +5,7 @@ from django.core.cache import cache
 
 from recipes.models import Food, Recipe, RecipeIngredient
 from recipes.selectors import food_index_cache
+from tests.factories import food_row
 
 
 @pytest.fixture(autouse=True)
@@ -42,5 +43,4 @@ def stored_recipes(count: int, *, prefix: str = "Admintest", owner=None, **value
 
 def small_food(name: str, **values) -> Food:
     defaults = {"food_group": "grains", "energy_kcal": 300, "fiber_g": 10, "carbohydrate_g": 60, "protein_g": 10}
-    defaults.update(values)
-    return Food.objects.create(name=name, **defaults)
+    return food_row(name, **{**defaults, **values})

@@ -4,8 +4,9 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from recipes.models import Food, FoodPortion, Recipe
+from recipes.models import Food
 from recipes.selectors import food_index_cache
+from tests.factories import food_row, recipe_row
 
 
 def assert_one_error_shape(body: dict) -> None:
@@ -43,10 +44,7 @@ def staff_api(staff):
 def make_food(db):
     def make(name: str, *, portions=(), **values) -> Food:
         values.setdefault("is_common", True)
-        food = Food.objects.create(name=name, **values)
-        for seq, (amount, unit, grams) in enumerate(portions, start=1):
-            FoodPortion.objects.create(food=food, seq=seq, amount=amount, unit=unit, grams=grams)
-        return food
+        return food_row(name, portions=portions, **values)
 
     return make
 
@@ -124,16 +122,4 @@ def pantry(empty_food_table, make_food):
 @pytest.fixture
 def make_recipe(db):
     """A recipe row with stored per-serving values, for list, filter and scoping tests (no parsing)."""
-    counter = iter(range(1, 100_000))
-
-    def make(*, owner=None, is_public=None, title=None, lines=(), **fields) -> Recipe:
-        if is_public is None:
-            is_public = owner is None
-        recipe = Recipe.objects.create(
-            owner=owner, is_public=is_public, title=title or f"Recipe {next(counter)}", **fields
-        )
-        for position, text in enumerate(lines):
-            recipe.ingredients.create(position=position, raw_text=text)
-        return recipe
-
-    return make
+    return recipe_row

@@ -3,6 +3,7 @@
 import pytest
 
 from recipes.models import Recipe
+from tests.factories import recipe_row
 
 PLANTS = [f"plant{i:02d}" for i in range(60)]
 
@@ -24,7 +25,7 @@ def make_recipe(i: int, meal_type: str, *, owner=None, public=True, **values) ->
         "fodmap_level": "low" if i % 2 else "high",
     }
     defaults.update(values)
-    return Recipe.objects.create(owner=owner, is_public=public, **defaults)
+    return recipe_row(owner=owner, is_public=public, **defaults)
 
 
 @pytest.fixture

@@ -5,11 +5,12 @@ from django.db import connection
 
 from recipes.models import Recipe
 from recipes.models.fields import member
+from tests.factories import recipe_row
 
 
 @pytest.fixture
 def recipe_factory(db):
-    return lambda **fields: Recipe.objects.create(title="Word test", servings=1, is_public=True, **fields)
+    return lambda **fields: recipe_row(title="Word test", servings=1, **fields)
 
 
 @pytest.mark.django_db
