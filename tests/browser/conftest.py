@@ -103,10 +103,13 @@ def food_table(transactional_db):
     from django.core.management import call_command
 
     from recipes.models import Food
-    from recipes.selectors import food_index_cache
+    from recipes.selectors import food_index_cache, get_food_index
 
     if not Food.objects.exists():
         call_command("load_foods", verbosity=0)
     food_index_cache.clear()
+    # Built here rather than inside the test's first request, where on a busy machine it outlasted
+    # Playwright's 5 s wait (the live server shares this process and so this cache).
+    get_food_index()
     yield
     food_index_cache.clear()
