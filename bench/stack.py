@@ -114,32 +114,21 @@ def start_stack(workdir: Path) -> Stack:
     return stack
 
 
-def run_build(stack: Stack) -> dict:
-    started = time.perf_counter()
+def _run(stack: Stack, args: list[str], *, timeout: int, what: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "bench.api_load", "--build"],
-        cwd=ROOT,
-        env=stack.env,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-        check=False,
+        [sys.executable, *args], cwd=ROOT, env=stack.env, capture_output=True, text=True, timeout=timeout, check=False
     )
     if done.returncode != 0:
-        raise RuntimeError(f"building the database failed:\n{done.stderr[-4000:]}")
-    info = json.loads(done.stdout.strip().splitlines()[-1])
+        raise RuntimeError(f"{what} failed:\n{done.stderr[-4000:]}")
+    return done.stdout
+
+
+def run_build(stack: Stack) -> dict:
+    started = time.perf_counter()
+    out = _run(stack, ["-m", "bench.api_load", "--build"], timeout=1200, what="building the database")
+    info = json.loads(out.strip().splitlines()[-1])
     info["build_seconds"] = time.perf_counter() - started
-    static = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
-        cwd=ROOT,
-        env=stack.env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    if static.returncode != 0:
-        raise RuntimeError(f"collectstatic failed:\n{static.stderr[-4000:]}")
+    _run(stack, ["manage.py", "collectstatic", "--noinput", "--verbosity", "0"], timeout=300, what="collectstatic")
     return info
 
 

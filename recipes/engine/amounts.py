@@ -11,59 +11,33 @@ from . import combined, units
 from .draft import QUALIFIER, SIZES, Draft, measure_middle, set_per_item
 from .units import COUNT, LENGTH, MASS, VOLUME
 
-# A counted lemon, lime or orange whose preparation says it is juiced or only zested.
+# "about 2 cups", "heaping tbsp": a word before the amount, dropped (a heaping or scant one kept as a note).
 _LEAD_QUALIFIER = re.compile(
     r"^(?P<word>about|approximately|approx\.?|roughly|around|circa|~|up to|heaping|heaped|scant|generous|rounded)"
     r"\s*(?=[\d.]|an?\s|one\b|half\b)",
     re.IGNORECASE,
 )
-
-
 _NO_AMOUNT = re.compile(r"^(?:a little|a bit(?: of)?|a touch(?: of)?|some)\s+", re.IGNORECASE)
-
-
 _HALF_ARTICLE = re.compile(r"(?:of\s+)?an?\s+", re.IGNORECASE)
-
-
 _DOZEN = re.compile(r"dozen\b\s*", re.IGNORECASE)
-
-
 _TIMES = re.compile(r"x\s*(?=[\d.])", re.IGNORECASE)
-
-
 _PAREN_AT = re.compile(r"\(([^()]*)\)\s*")
-
-
 _SIZE_AT = re.compile(
     r"(?P<size>extra[\s-]large|x-large|xl|jumbo|large|medium|small|big|med|lg|sm)(?:[\s-]sized?)?\b\.?\s*",
     re.IGNORECASE,
 )
-
-
 _MODIFIER_AT = re.compile(
     r"(?P<mod>slightly heaping|heaping|heaped|level|scant|generous|rounded|good|(?:extra[\s-])?thick|thin"
     r"|(?:lightly |firmly |loosely |tightly |well[\s-])?packed)\b\s*",
     re.IGNORECASE,
 )
-
-
 _COMPOUND = re.compile(r"\s*(?:\+|plus\b|and\b|&)?\s*", re.IGNORECASE)
-
-
 _PLUS_AMOUNT = re.compile(r"\s*(?:\+|plus\b)\s*(?=[\d.])", re.IGNORECASE)
-
-
 _ONLY_MEASURE_LEFT = re.compile(
     r"^\s*(?:each|can|tin|jar|package|pack|bag|box|bottle|carton|container)?s?\s*\.?$", re.I
 )
-
-
 _OF = re.compile(r"of\s+", re.IGNORECASE)
-
-
 _SLASH = re.compile(r"\s*/\s*")
-
-
 _TRAILING_MEASURE = re.compile(r"^(?P<food>[^\d(]*[A-Za-z][^\d(]*?)\s*[-:,]?\s+(?P<measure>[\d.][^()]*)$")
 
 

@@ -34,11 +34,7 @@ def mentions(text: str, hints: tuple[str, ...]) -> bool:
 
 
 HAS_WORD = re.compile(r"[^\W_]")
-
-
 QUALIFIER = re.compile(r"^(?:about|approximately|approx\.?|roughly|around|~|at least|at most|up to|total)\s*", re.I)
-
-
 OPTIONAL = re.compile(
     r"\b(?:(?:or |and )?to taste|optional(?:ly)?|if desired|as desired|if needed|as needed|if using|if you like"
     r"|if preferred|(?:for|to) garnish(?:ing)?|(?:for|to) serve|for serving|for topping|to top)\b",

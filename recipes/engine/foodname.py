@@ -18,11 +18,7 @@ PREP_WORDS = word_set(
     "cored torn julienned crumbled steamed boiled cooled whisked zested juiced squeezed scrubbed washed "
     "spiralized blanched sieved strained separated snipped segmented stemmed hulled"
 )
-
-
 PREP_ADVERBS = word_set("finely roughly coarsely thinly thickly freshly lightly firmly loosely tightly well very")
-
-
 # Words that start a bracket or a comma part describing preparation rather than a remark.
 _PREP_STARTS = (
     PREP_WORDS
@@ -34,12 +30,8 @@ _PREP_STARTS = (
     # the cut: "(bone-in, skin-on)" picks the food row, so it is preparation, not a note
     | word_set("skin-on skin bone-in bone boneless skinless")
 )
-
-
 # "3 garlic cloves", "2 celery ribs": a unit written after the food.
 _TRAILING_UNITS = frozenset({"clove", "stalk", "sprig", "slice", "fillet", "head"})
-
-
 # "almond or cashew milk" is almond milk or cashew milk; "ghee or olive oil" is not ghee oil.
 _SHARED_HEADS = word_set(
     "milk flour vinegar wine rice beans broth stock cheese sugar pepper peppers onion onions tortillas juice "
@@ -55,49 +47,25 @@ _ADJECTIVES = word_set(
     "fresh frozen dried canned tinned cooked raw smoked sweet hot mild spicy unsalted salted reduced low whole "
     "skim plain greek regular instant quick long short wild ground"
 )
-
-
 # Words that can stand before a comma without being the food ("boneless, skinless chicken").
 _LEADING_DESCRIPTORS = word_set("boneless skinless bone-in skin-on fresh large small medium ripe organic extra lean")
-
-
 # A bracket giving a ground meat's lean share: "(90/10 fat)", "(lean, 93%)", "(85% lean)".
 _LEAN_PIECE = re.compile(
     r"^(?:extra[- ])?lean$"
     r"|^\d{2}\s*(?:%|percent)(?:\s*(?:lean|fat[- ]free))?$"
     r"|^\d{2}\s*/\s*\d{1,2}(?:\s*(?:lean|fat))?$"
 )
-
-
 _OPTIONAL_HINTS = ("tast", "option", "desire", "need", "using", "like", "prefer", "garnish", "serv", "top")
-
-
 _PLUS_HINTS = ("+", "plus")
-
-
 _BRACKETS = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
-
-
 _PLUS_MORE = re.compile(r"(?:^|\s)(?:plus|\+)\s+(?:more|extra|additional|some|a little)\b.*$", re.IGNORECASE)
-
-
 _FOR_USE = re.compile(r"(?:^|\s)for\s+(?:the\s+)?(?:\w+\s+)?\w+ing\b.*$", re.IGNORECASE)
-
-
 _ALTERNATIVE_START = re.compile(
     r"^(?:and/or|or use|or|sub(?:stitute)?(?: with)?|can sub(?:stitute)?|can use|swap(?: for| in)?)\s+", re.I
 )
-
-
 _OR = re.compile(r"\s+(?:and/or|or)\s+|(?<=[a-z])\s*/\s*(?=[a-z])")
-
-
 _EDGE_JUNK = " -.,;:&+*'\"/"
-
-
 _CONNECTORS = re.compile(r"^(?:and|or|,|&)\s+|\s+(?:and|or|&)$", re.IGNORECASE)
-
-
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 
 
