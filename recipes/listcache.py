@@ -42,17 +42,22 @@ def bump_on_commit(**_signal_kwargs) -> None:
         transaction.on_commit(bump)
 
 
-def key_for(request) -> str:
+def key_for(request) -> str | None:
+    """The page's key under the current version, or None when caching is off. Take it once, before reading
+    the database, and store under it: a write committing meanwhile then leaves the page under the old
+    version, where nobody looks, instead of filing pre-write data under the new one."""
+    if not enabled():
+        return None
     user = request.user
     who = f"user:{user.pk}" if user.is_authenticated else "anonymous"
     raw = f"{version()}|{who}|{request.build_absolute_uri()}"
     return "recipes:list:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def get(request):
-    return cache.get(key_for(request)) if enabled() else None
+def get(key: str | None):
+    return cache.get(key) if key else None
 
 
-def put(request, data) -> None:
-    if enabled():
-        cache.set(key_for(request), data, settings.RECIPE_LIST_CACHE_SECONDS)
+def put(key: str | None, data) -> None:
+    if key:
+        cache.set(key, data, settings.RECIPE_LIST_CACHE_SECONDS)

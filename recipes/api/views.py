@@ -121,12 +121,13 @@ class RecipeViewSet(viewsets.ModelViewSet):
         return RecipeDetailSerializer
 
     def list(self, request, *args, **kwargs):
-        cached = listcache.get(request)
+        key = listcache.key_for(request)
+        cached = listcache.get(key)
         if cached is not None:
             return Response(cached)
         response = super().list(request, *args, **kwargs)
         if response.status_code == status.HTTP_200_OK:
-            listcache.put(request, response.data)
+            listcache.put(key, response.data)
         return response
 
     def _detail(self, recipe: Recipe) -> dict:

@@ -77,3 +77,23 @@ def test_off_by_default_without_a_shared_cache(owner_api, make_recipe, django_as
     with django_assert_max_num_queries(5) as captured:
         owner_api.get(URL)
     assert len(captured) >= 1  # the list is read from the database again
+
+
+@pytest.mark.django_db
+def test_a_page_built_while_a_write_commits_is_not_filed_under_the_new_version(
+    cached_lists, owner_api, make_recipe, monkeypatch
+):
+    from recipes.api.serializers import RecipeListSerializer
+
+    make_recipe(title="Lentil soup", gut_score=80)
+    row = RecipeListSerializer.to_representation
+
+    def row_then_write(self, recipe):  # a write commits after the rows are read, before the page is stored
+        listcache.bump()
+        return row(self, recipe)
+
+    monkeypatch.setattr(RecipeListSerializer, "to_representation", row_then_write)
+    assert titles(owner_api.get(URL)) == ["Lentil soup"]
+    monkeypatch.undo()
+    make_recipe(title="Bean stew", gut_score=90)  # the write (no commit in a test, so no bump of its own)
+    assert titles(owner_api.get(URL)) == ["Bean stew", "Lentil soup"]
