@@ -136,6 +136,17 @@ def _unit_without_amount(text: str, draft: Draft) -> str:
     return text
 
 
+_ADJECTIVAL_MEASURE = re.compile(r"\d\s*-\s*[a-z]", re.IGNORECASE)
+
+
+def _range_is_total(draft: Draft, content: str) -> bool:
+    """'2 to 3 (1 pound) chicken breasts': after a range of pieces, a plain weight is all of them.
+
+    A weight written as an adjective ('4-6 (6-ounce) fillets') or with 'each' stays the weight of one.
+    """
+    return draft.high is not None and "each" not in content.lower() and not _ADJECTIVAL_MEASURE.search(content)
+
+
 def _size_name(word: str) -> str:
     word = " ".join(word.lower().split())
     return SIZES.get(word) or SIZES.get(word.replace(" ", "-"), "")
@@ -148,7 +159,11 @@ def _before_unit(rest: str, draft: Draft) -> str:
         if paren:
             content = paren.group(1).strip()
             spec = units.match_measure(QUALIFIER.sub("", content), (MASS, VOLUME, LENGTH))
-            if spec and spec.dimension != LENGTH:
+            following = units.match_unit(rest[paren.end() :])
+            in_container = following is not None and following.name in units.CONTAINERS
+            if spec and spec.dimension == MASS and not in_container and _range_is_total(draft, content):
+                draft.total_g = draft.total_g or measure_middle(spec)
+            elif spec and spec.dimension != LENGTH:
                 if draft.per_item is None:
                     set_per_item(draft, spec)
             elif spec:
@@ -172,6 +187,13 @@ def _before_unit(rest: str, draft: Draft) -> str:
             (draft.preparation if "packed" in word else draft.notes).append(word)
             rest = rest[modifier.end() :]
             continue
+        slash = _SLASH.match(rest)
+        if draft.per_item is not None and slash and slash.end() and rest[:1] == "/":
+            # "One 1-lb / 455 g piece": the same measure again, in other units
+            again = units.match_measure(rest[slash.end() :])
+            if again is not None:
+                rest = rest[slash.end() + again.end :].lstrip()
+                continue
         if rest[:1].isdigit() or rest[:1] == ".":
             spec = units.match_measure(rest, (MASS, VOLUME, LENGTH))
             if spec and spec.dimension == LENGTH:

@@ -48,7 +48,10 @@ _ADJECTIVES = word_set(
     "skim plain greek regular instant quick long short wild ground"
 )
 # Words that can stand before a comma without being the food ("boneless, skinless chicken").
-_LEADING_DESCRIPTORS = word_set("boneless skinless bone-in skin-on fresh large small medium ripe organic extra lean")
+_LEADING_DESCRIPTORS = word_set(
+    "boneless skinless bone-in skin-on fresh large small medium ripe organic extra lean "
+    "unsalted salted cooked uncooked leftover cold chilled frozen raw dried plain"
+)
 # A bracket giving a ground meat's lean share: "(90/10 fat)", "(lean, 93%)", "(85% lean)".
 _LEAN_PIECE = re.compile(
     r"^(?:extra[- ])?lean$"
@@ -203,6 +206,8 @@ def _clean_head(head: str, draft: Draft) -> str:
     words = _move_preparation(words, draft)
     if len(words) > 1 and not draft.unit and draft.low is not None and words[-2] not in ("whole", "ground", "fresh"):
         unit = units.UNIT_WORDS.get(words[-1], "")
+        if unit == "stalk" and words[-1].startswith("rib") and "celery" not in words:
+            unit = ""  # "4 beef short ribs", "2 pork ribs": the ribs are the food, not celery stalks
         if unit in _TRAILING_UNITS:
             draft.unit = unit
             words = words[:-1]
@@ -262,14 +267,13 @@ def _alternatives(text: str, draft: Draft) -> str:
     parts = [part for part in parts if part]
     if not parts:
         return ""
-    last = parts[-1].split()
-    if (
-        len(parts) > 1
-        and len(last) > 1
-        and (last[-1] in _SHARED_HEADS or all(p.split()[-1] in _ADJECTIVES for p in parts[:-1] if len(p.split()) == 1))
-    ):
-        shared = " ".join(last[1:])
-        parts = [part if len(part.split()) > 1 else f"{part} {shared}" for part in parts[:-1]] + [parts[-1]]
+    for position, part in enumerate(parts[:-1]):
+        if len(part.split()) > 1:
+            continue
+        # the head noun comes from the next option of several words: "turkey or chicken broth or stock"
+        fuller = next((p.split() for p in parts[position + 1 :] if len(p.split()) > 1), None)
+        if fuller and (fuller[-1] in _SHARED_HEADS or part in _ADJECTIVES):
+            parts[position] = " ".join([part, *fuller[1:]])
     draft.alternatives[:0] = parts[1:]
     return parts[0]
 

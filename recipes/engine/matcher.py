@@ -105,9 +105,12 @@ class FoodIndex:
         # A preparation that changes the food ("rice, cooked") is tried as part of the name first.
         for state in ("cooked", "dried", "canned", "frozen", "toasted", "roasted"):
             if state in prep and state not in words:
-                found = self._exact(" ".join([state, *words]))
-                if found:
-                    return Match(found, 1.0, state + " " + " ".join(words))
+                # "cooked, cold jasmine rice": the state before the name, then before its shorter tails
+                for start in range(len(words)):
+                    phrase = " ".join([state, *words[start:]])
+                    found = self._exact(phrase)
+                    if found:
+                        return Match(found, 1.0 if start == 0 else 0.95, phrase)
         # So is the cut: "chicken thighs (bone-in, skin-on)" is "skin-on chicken thigh".
         prep_text = " ".join(tokens(preparation)) if prep else ""
         for cut in ("skin on", "bone in"):

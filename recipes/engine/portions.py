@@ -83,6 +83,9 @@ CITRUS_UNIT_GRAMS = {
     "orange": {"juice": 86.0, "zest": 4.0},
 }
 CINNAMON_STICK_G = 2.6
+# A whole spice counted by the piece (a clove, a cardamom pod): the kitchen conversion "1 whole clove =
+# 1/8 tsp ground", weighed through the ground spice's USDA density (cloves 02011: 1 tsp = 2.1 g).
+WHOLE_SPICE_ML = ML_PER_UNIT["tsp"] / 8
 # SR28 weighs large fish by the half fillet (salmon 15236: "0.5 fillet" 198 g): its fillet is a whole side.
 # A recipe's "1 salmon fillet" is a portion piece, which is USDA's half fillet, not the side.
 HALF_FILLET = 0.5
@@ -142,15 +145,25 @@ def _volume_portion_for(food: FoodRecord, preparation: str) -> float | None:
     return best
 
 
-def _piece_grams(food: FoodRecord, words: tuple[str, ...]) -> float | None:
-    """Grams of one piece from the first portion whose description starts with one of `words`."""
+def _piece_grams(food: FoodRecord, words: tuple[str, ...], size: str = "") -> float | None:
+    """Grams of one piece from the first portion whose description starts with one of `words`.
+
+    Of several sized ones ("head, large" 755 g, "head, medium" 539 g, "head, small") the line's size
+    is taken, else the medium one: a line that names no size means an ordinary piece.
+    """
     for word in words:
-        for portion in food.portions:
-            unit = _portion_words(portion)
-            if (unit == word or unit.startswith((word + " ", word + ",", word + "("))) and portion.amount > 0:
-                if unit == "fillet" and portion.amount == HALF_FILLET:
-                    return portion.grams
-                return portion.grams / portion.amount
+        found = [
+            portion
+            for portion in food.portions
+            if portion.amount > 0
+            and ((unit := _portion_words(portion)) == word or unit.startswith((word + " ", word + ",", word + "(")))
+        ]
+        if found:
+            wanted = size.replace("extra ", "") or "medium"
+            portion = next((p for p in found if wanted in _portion_words(p)), found[0])
+            if _portion_words(portion) == "fillet" and portion.amount == HALF_FILLET:
+                return portion.grams
+            return portion.grams / portion.amount
     for word in words:
         for portion in food.portions:
             unit = _portion_words(portion)
@@ -164,6 +177,25 @@ def _piece_grams(food: FoodRecord, words: tuple[str, ...]) -> float | None:
 
 _COUNT_PORTIONS = ("medium", "whole", "each", "fruit", "item", "piece", "large", "small", "serving")
 _NOT_COUNT = ("cup", "tbsp", "tsp", "oz", "lb", "fl oz", "ml", "g", "pat", "quart", "pint")
+
+
+_NOT_A_KIND = frozenset({"whole", "medium", "large", "small", "fresh", "raw", "cooked"})
+
+
+def _kind_piece_grams(food: FoodRecord) -> float | None:
+    """The portion named by the food's kind: "cherry" (17 g) of cherry tomato, not a medium tomato (123 g).
+
+    Curated foods share a USDA row with their kinds; SR28 lists some kinds as portions of that row.
+    """
+    name = food.name.lower()
+    kinds = set(name.split()[:-1]) - _NOT_A_KIND
+    if not kinds:
+        return None
+    for portion in food.portions:
+        head = _portion_words(portion).split(",")[0].split("(")[0].strip()
+        if (head == name or head in kinds) and portion.amount > 0:
+            return portion.grams / portion.amount
+    return None
 
 
 def _own_piece_grams(food: FoodRecord) -> float | None:
@@ -224,7 +256,7 @@ def count_grams(food: FoodRecord, size: str) -> float | None:
         medium = _piece_grams(food, ("medium",)) or _own_piece_grams(food) or _unsized_piece_grams(food)
         if medium:
             return medium * {"small": 0.7, "large": 1.3, "extra large": 1.5, "jumbo": 1.6}.get(size, 1.0)
-    found = _own_piece_grams(food) or _piece_grams(food, _COUNT_PORTIONS)
+    found = _kind_piece_grams(food) or _own_piece_grams(food) or _piece_grams(food, _COUNT_PORTIONS)
     if found:
         return found
     return _unsized_piece_grams(food)
@@ -277,10 +309,14 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
             return amount * each, ""
         # "1 bay leaf", "2 celery stalks": the food is named by its piece.
         piece = food.name.lower().split()[-1].rstrip("s")
-        if piece in GENERIC_UNIT_GRAMS:
+        spice = food.food_group == "herbs and spices"
+        if piece in GENERIC_UNIT_GRAMS and not (spice and piece == "clove"):
             return amount * GENERIC_UNIT_GRAMS[piece], f"estimated weight for a {piece}"
+        if spice and (density := grams_per_ml(food)):
+            # "4 whole cloves", "3 cardamom pods", "2 star anise": a whole spice by the piece
+            return amount * density * WHOLE_SPICE_ML, "whole spice: each taken as 1/8 tsp ground"
         return None, f"no weight known for one {food.name}"
-    piece = _piece_grams(food, (unit,))
+    piece = _piece_grams(food, (unit,), parsed.size)
     if piece is not None:
         return amount * piece, ""
     if unit in CITRUS_UNIT_GRAMS:

@@ -40,11 +40,14 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "kg": ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes"),
     "mg": ("mg", "milligram", "milligrams"),
     "oz": ("oz", "ozs", "ounce", "ounces"),
-    "lb": ("lb", "lbs", "pound", "pounds"),
+    "lb": ("lb", "lbs", "pound", "pounds", "ib", "ibs"),  # "1-Ib": a capital I typed for l
     # volume
     "cup": ("cup", "cups", "c", "cp"),
-    "tbsp": ("tbsp", "tbsps", "tbs", "tbl", "tbls", "tblsp", "tblspn", "tbspn", "tb", "tablespoon", "tablespoons"),
-    "tsp": ("tsp", "tsps", "tspn", "teaspoon", "teaspoons"),
+    "tbsp": (
+        *("tbsp", "tbsps", "tbs", "tbl", "tbls", "tblsp", "tblspn", "tbspn", "tb", "tablespoon", "tablespoons"),
+        *("tablespon", "tablespons", "tablesoon", "tablesoons", "tablspoon", "tablspoons"),  # common typos
+    ),
+    "tsp": ("tsp", "tsps", "tspn", "teaspoon", "teaspoons", "teaspon", "teaspons", "teasoon", "teasoons"),
     "ml": ("ml", "mls", "millilitre", "millilitres", "milliliter", "milliliters"),
     "l": ("l", "ltr", "ltrs", "litre", "litres", "liter", "liters"),
     "dl": ("dl", "decilitre", "decilitres", "deciliter", "deciliters"),
@@ -230,8 +233,8 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-_INT = r"\d{1,7}"
-_DECIMAL = r"(?:\d{1,7}(?:[.,]\d+)?|[.,]\d+)"
+_INT = r"\d{1,9}"
+_DECIMAL = r"(?:\d{1,9}(?:[.,]\d+)?|[.,]\d+)"
 _WORD_ALTERNATION = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 _ONE = (
     rf"(?:{_INT}(?:\s+and\s+|\s*-\s*|\s+){_INT}/{_INT}"  # 1 1/2, 1-1/2, 1 and 1/2

@@ -55,6 +55,15 @@ CASES = [
     ("3-4 large apples (peeled, cored, and thinly sliced)", {"quantity": 3, "quantity_max": 4, "size": "large"}),
     ("1-2 pounds ground beef", {"quantity": LB, "quantity_max": 2 * LB, "unit": "g", "grams": 1.5 * LB}),
     ("2 1/2-3 cups broth", {"quantity": 2.5, "quantity_max": 3, "unit": "cup"}),
+    ("2 to 3 (1 pound) chicken breasts", {"quantity": 2, "quantity_max": 3, "grams": LB, "food": "chicken breasts"}),
+    ("4-6 (6-ounce) salmon fillets", {"quantity": 4, "quantity_max": 6, "grams": 5 * 6 * OZ}),
+    # typed units: a capital I for l, letters dropped
+    ("One 1-Ib / 455g piece kabocha squash, seeded", {"unit": "piece", "grams": LB, "food": "kabocha squash"}),
+    ("2 teasoons vanilla extract", {"quantity": 2, "unit": "tsp", "ml": 2 * TSP, "food": "vanilla extract"}),
+    ("1 tablesoon honey", {"quantity": 1, "unit": "tbsp", "ml": TBSP, "food": "honey"}),
+    # ribs of meat are the food, ribs of celery a unit
+    ("4 beef short ribs", {"quantity": 4, "unit": "", "food": "beef short ribs"}),
+    ("3 pork ribs", {"quantity": 3, "unit": "", "food": "pork ribs"}),
     # sizes of each container or piece
     ("2 - 15 oz cans chickpeas", {"quantity": 2, "unit": "can", "grams": 30 * OZ, "food": "chickpeas"}),
     ("1 (14.5 oz) can diced tomatoes", {"quantity": 1, "unit": "can", "grams": 14.5 * OZ, "food": "tomatoes"}),
@@ -502,6 +511,9 @@ def test_parse_yields_never_raises(text):
         ("1.5 cups light or dark rum", "light rum", ("dark rum",)),
         ("1 cup yellow or white onion, chopped", "yellow onion", ("white onion",)),
         ("1 tbsp butter or olive oil", "butter", ("olive oil",)),
+        ("3 cups turkey or chicken broth or stock", "turkey broth", ("chicken broth", "stock")),
+        ("8 ounces unsalted, American-style butter, cold", "unsalted american-style butter", ()),
+        ("555 g cooked, cold jasmine rice", "cold jasmine rice", ()),
     ],
 )
 def test_describing_words_join_the_food_they_describe(text, food, alternatives):

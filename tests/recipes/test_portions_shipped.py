@@ -18,3 +18,31 @@ def test_nutritional_yeast_flakes_weigh_a_quarter_of_dry_yeast_granules(food_ind
     assert weigh(food_index, "1/4 cup nutritional yeast") == pytest.approx(15, rel=0.01)
     assert weigh(food_index, "2 tablespoons nutritional yeast flakes") == pytest.approx(7.5, rel=0.01)
     assert weigh(food_index, "1 tablespoon active dry yeast") == pytest.approx(12, rel=0.01)
+
+
+def test_a_kind_named_by_its_own_usda_portion_weighs_that_piece(food_index):
+    # SR28 11529 tomatoes: "cherry" 17 g beside "medium whole" 123 g; the cherry tomato row shares it
+    assert weigh(food_index, "10 cherry tomatoes") == pytest.approx(170, rel=0.01)
+    assert weigh(food_index, "1 tomato") == pytest.approx(123, rel=0.01)
+
+
+def test_an_unsized_head_is_the_medium_one(food_index):
+    # SR28 11252 iceberg lettuce: head large 755 g, medium 539 g, small 324 g
+    assert weigh(food_index, "1 head iceberg lettuce") == pytest.approx(539, rel=0.01)
+    assert weigh(food_index, "1 large head iceberg lettuce") == pytest.approx(755, rel=0.01)
+
+
+def test_whole_spices_by_the_piece_weigh_an_eighth_teaspoon_ground(food_index):
+    # not a garlic clove (4 g): USDA ground cloves 02011 1 tbsp = 6.5 g; one whole clove ~ 1/8 tsp ground
+    assert weigh(food_index, "4 whole cloves") == pytest.approx(4 * 6.5 / 3 / 8, rel=0.02)
+    assert weigh(food_index, "4 cloves garlic") > 10
+
+
+def test_a_cooked_food_named_with_other_words_finds_its_cooked_row(food_index):
+    parsed = parse_line("555 g cooked, cold jasmine rice")
+    assert food_index.match(parsed.food, parsed.preparation).food.name == "cooked rice"
+
+
+def test_crushed_chips_weigh_as_chips_not_water(food_index):
+    # USDA 42283 potato chips: 1 cup = 34 g (water would be 237 g)
+    assert weigh(food_index, "2 cups crushed potato chips") == pytest.approx(68, rel=0.01)
