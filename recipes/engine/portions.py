@@ -95,6 +95,8 @@ HALF_FILLET = 0.5
 # part when the line gives its weight, unless the line says the weight is meat only.
 AS_BOUGHT_UNIT = "lb as bought"
 POUND_G = 453.592
+# A US "303" can (303 x 406), the usual can of beans and vegetables: 15.5 oz net.
+STANDARD_CAN_G = 439.4
 _MEAT_ONLY = re.compile(r"\b(?:boneless|skinless|meat|fillets?|breasts?|cooked|shredded|diced|cubed)\b")
 
 _UNIT_WORD = re.compile(r"[a-z]+(?: oz)?")
@@ -287,12 +289,31 @@ def edible_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
     return None
 
 
+def drained_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
+    """The drained share of a can's net weight, for a food whose values are its drained solids.
+
+    "1 (15 oz) can chickpeas" weighs the can's contents, liquid and all; USDA 16358 (chickpeas, canned,
+    drained solids) gives "1 can drained" = 253 g, 58 % of a standard 15.5-oz can. Only legumes and
+    vegetables: USDA's fish cans come in many sizes.
+    """
+    if parsed.unit != "can" or not food.food_group.lower().startswith(("legume", "vegetable")):
+        return None
+    for portion in food.portions:
+        unit = _portion_words(portion)
+        if unit.startswith("can") and "drain" in unit and "(" not in unit and portion.amount > 0:
+            return min(1.0, portion.grams / portion.amount / STANDARD_CAN_G)
+    return None
+
+
 def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]:
     """Total grams for the line and a note when the weight is an estimate or unknown."""
     if parsed.grams is not None:
         share = edible_share(parsed, food)
         if share is not None:
             return parsed.grams * share, f"edible part of {parsed.grams:.0f} g as bought"
+        share = drained_share(parsed, food)
+        if share is not None:
+            return parsed.grams * share, f"drained solids of {parsed.grams:.0f} g canned"
         return parsed.grams, ""
     amount = parsed.amount
     if parsed.ml is not None:

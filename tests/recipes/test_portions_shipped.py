@@ -46,3 +46,10 @@ def test_a_cooked_food_named_with_other_words_finds_its_cooked_row(food_index):
 def test_crushed_chips_weigh_as_chips_not_water(food_index):
     # USDA 42283 potato chips: 1 cup = 34 g (water would be 237 g)
     assert weigh(food_index, "2 cups crushed potato chips") == pytest.approx(68, rel=0.01)
+
+
+def test_a_can_of_drained_legumes_counts_its_drained_solids(food_index):
+    # chickpea values are USDA 16358 drained solids: "1 can drained" = 253 g of a 15.5-oz (439 g) can
+    assert weigh(food_index, "1 (15.5 oz) can chickpeas, drained") == pytest.approx(253, rel=0.01)
+    assert weigh(food_index, "400g tin chickpeas, drained and rinsed") == pytest.approx(400 * 253 / 439.4, rel=0.01)
+    assert weigh(food_index, "240 g chickpeas") == pytest.approx(240)  # a weight of beans, not of a can
