@@ -50,7 +50,8 @@ _ADJECTIVES = word_set(
 # Words that can stand before a comma without being the food ("boneless, skinless chicken").
 _LEADING_DESCRIPTORS = word_set(
     "boneless skinless bone-in skin-on fresh large small medium ripe organic extra lean "
-    "unsalted salted cooked uncooked leftover cold chilled frozen raw dried plain"
+    "unsalted salted cooked uncooked leftover cold chilled frozen raw dried plain unsweetened sweetened "
+    "unflavored unflavoured natural"
 )
 # A bracket giving a ground meat's lean share: "(90/10 fat)", "(lean, 93%)", "(85% lean)".
 _LEAN_PIECE = re.compile(

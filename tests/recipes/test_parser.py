@@ -514,6 +514,7 @@ def test_parse_yields_never_raises(text):
         ("3 cups turkey or chicken broth or stock", "turkey broth", ("chicken broth", "stock")),
         ("8 ounces unsalted, American-style butter, cold", "unsalted american-style butter", ()),
         ("555 g cooked, cold jasmine rice", "cold jasmine rice", ()),
+        ("1 cup unsweetened, unflavored plant milk", "unsweetened unflavored plant milk", ()),
     ],
 )
 def test_describing_words_join_the_food_they_describe(text, food, alternatives):
