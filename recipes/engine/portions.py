@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import units
 from .types import FoodRecord, ParsedLine, Portion
 
 ML_PER_UNIT = {
@@ -289,6 +290,12 @@ def edible_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
     return None
 
 
+def unit_words(unit: str) -> tuple[str, ...]:
+    """The unit and its other singular names, as USDA may word the portion: head -> head, bulb."""
+    others = [alias for alias in units.ALIASES.get(unit, ()) if alias != unit and not alias.endswith("s")]
+    return (unit, *others)
+
+
 def drained_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
     """The drained share of a can's net weight, for a food whose values are its drained solids.
 
@@ -337,7 +344,8 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
             # "4 whole cloves", "3 cardamom pods", "2 star anise": a whole spice by the piece
             return amount * density * WHOLE_SPICE_ML, "whole spice: each taken as 1/8 tsp ground"
         return None, f"no weight known for one {food.name}"
-    piece = _piece_grams(food, (unit,), parsed.size)
+    # "1 fennel bulb": USDA names the piece by any word for the unit ("bulb" 234 g, not a generic head)
+    piece = _piece_grams(food, unit_words(unit), parsed.size)
     if piece is not None:
         return amount * piece, ""
     if unit in CITRUS_UNIT_GRAMS:

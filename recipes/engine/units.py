@@ -103,6 +103,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "batch": ("batch", "batches"),
 }
 
+ALIASES = _ALIASES
 UNIT_WORDS: dict[str, str] = {alias: canonical for canonical, aliases in _ALIASES.items() for alias in aliases}
 
 # Containers: a weight written next to one is the weight of each ("2 (400 g) tins").

@@ -53,3 +53,15 @@ def test_a_can_of_drained_legumes_counts_its_drained_solids(food_index):
     assert weigh(food_index, "1 (15.5 oz) can chickpeas, drained") == pytest.approx(253, rel=0.01)
     assert weigh(food_index, "400g tin chickpeas, drained and rinsed") == pytest.approx(400 * 253 / 439.4, rel=0.01)
     assert weigh(food_index, "240 g chickpeas") == pytest.approx(240)  # a weight of beans, not of a can
+
+
+def test_usda_names_a_piece_by_any_word_for_the_unit(food_index):
+    # "bulb" is read as the unit head; USDA 11957 fennel weighs "1 bulb" = 234 g
+    assert weigh(food_index, "1 fennel bulb, thinly sliced") == pytest.approx(234)
+    assert weigh(food_index, "1 bulb fennel") == pytest.approx(234)
+
+
+def test_a_head_of_garlic_and_a_package_of_cream_cheese_are_their_usual_sizes(food_index):
+    assert weigh(food_index, "1 head garlic") == pytest.approx(40)  # not the 500 g of a lettuce
+    assert weigh(food_index, "1 package cream cheese") == pytest.approx(226.8)  # the 8-oz brick
+    assert weigh(food_index, "1 (3 oz) package cream cheese") == pytest.approx(85.05, rel=0.01)
