@@ -65,3 +65,9 @@ def test_a_head_of_garlic_and_a_package_of_cream_cheese_are_their_usual_sizes(fo
     assert weigh(food_index, "1 head garlic") == pytest.approx(40)  # not the 500 g of a lettuce
     assert weigh(food_index, "1 package cream cheese") == pytest.approx(226.8)  # the 8-oz brick
     assert weigh(food_index, "1 (3 oz) package cream cheese") == pytest.approx(85.05, rel=0.01)
+
+
+def test_a_whole_turkey_by_weight_counts_its_edible_part(food_index):
+    # as bought, bones included: 276 g of meat and skin per lb (the chicken's USDA yield; SR28 has none for turkey)
+    assert weigh(food_index, "10 pounds turkey (fresh or frozen)") == pytest.approx(2760)
+    assert weigh(food_index, "2 lbs turkey breast meat") != pytest.approx(2 * 276)
