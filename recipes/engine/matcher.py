@@ -106,7 +106,9 @@ class FoodIndex:
         for state in ("cooked", "dried", "canned", "frozen", "toasted", "roasted"):
             if state in prep and state not in words:
                 # "cooked, cold jasmine rice": the state before the name, then before its shorter tails
-                for start in range(len(words)):
+                # (not past a joining word: "tomatoes with green chiles" is not green chiles)
+                joined = any(word in _JOINING_WORDS for word in words)
+                for start in range(1 if joined else len(words)):
                     phrase = " ".join([state, *words[start:]])
                     found = self._exact(phrase)
                     if found:
@@ -197,6 +199,8 @@ class FoodIndex:
         confidence = round(max(0.0, min(0.75, 0.75 * best_score)), 3)
         return Match(self.foods[best_id], confidence, self.foods[best_id].name)
 
+
+_JOINING_WORDS = frozenset({"with", "and", "in", "or", "&", "of"})
 
 # "90% lean ground beef" (normalised "90 lean ground beef"): a curated row for one lean share of a ground meat.
 _LEAN_NAME = re.compile(r"^(\d{2}) lean (.+)$")

@@ -249,10 +249,13 @@ def analyse_recipe(
             note = parsed.note or "refers to another recipe: not counted"
             results.append(LineResult(raw, parsed, None, 0.0, None, "unmatched", note))
             continue
-        match = index.match(parsed.food, parsed.preparation)
+        preparation = parsed.preparation
+        if parsed.unit == "can" and "canned" not in preparation:
+            preparation = f"canned {preparation}".strip()  # "1 (28 oz) can diced tomatoes": the canned food
+        match = index.match(parsed.food, preparation)
         for alternative in parsed.alternatives if not match.matched else ():
             # "1 cup masa or cornmeal": the first food we know is the one we count
-            match = index.match(alternative, parsed.preparation)
+            match = index.match(alternative, preparation)
             if match.matched:
                 break
         if not match.matched:

@@ -71,3 +71,16 @@ def test_a_whole_turkey_by_weight_counts_its_edible_part(food_index):
     # as bought, bones included: 276 g of meat and skin per lb (the chicken's USDA yield; SR28 has none for turkey)
     assert weigh(food_index, "10 pounds turkey (fresh or frozen)") == pytest.approx(2760)
     assert weigh(food_index, "2 lbs turkey breast meat") != pytest.approx(2 * 276)
+
+
+def test_a_can_of_a_food_is_matched_as_the_canned_food(food_index):
+    from recipes.engine.nutrition import analyse_recipe
+
+    def food_of(text: str) -> str:
+        return analyse_recipe([text], servings=1, index=food_index).lines[0].food.name
+
+    assert food_of("1 (28 oz) can diced tomatoes") == "canned diced tomatoes"
+    assert food_of("400g tin chopped tomatoes") == "canned diced tomatoes"
+    assert food_of("2 cups diced tomatoes") != "canned diced tomatoes"
+    # a joined name keeps its head: tomatoes with green chiles are not green chiles
+    assert food_of("10 oz can diced tomatoes with green chiles") != "canned green chiles"
