@@ -37,6 +37,9 @@ _ONLY_MEASURE_LEFT = re.compile(
     r"^\s*(?:each|can|tin|jar|package|pack|bag|box|bottle|carton|container)?s?\s*\.?$", re.I
 )
 _OF = re.compile(r"of\s+", re.IGNORECASE)
+_LENGTH_OF_PIECE = re.compile(
+    r"-?\s*(?P<unit>inch(?:es)?|in\b|cm)\.?\s*(?=(?:piece|knob|chunk|stick|length)s?\b)", re.IGNORECASE
+)
 _SLASH = re.compile(r"\s*/\s*")
 _TRAILING_MEASURE = re.compile(r"^(?P<food>[^\d(]*[A-Za-z][^\d(]*?)\s*[-:,]?\s+(?P<measure>[\d.][^()]*)$")
 
@@ -63,6 +66,11 @@ def amount_and_unit(text: str, draft: Draft) -> str:
         draft.low += more.low
         draft.high = None
         rest = rest[plus.end() + more.end :].lstrip()
+    if (length := _LENGTH_OF_PIECE.match(rest)) and draft.high is None:
+        # "2-inch piece fresh ginger": one piece that long, not two pieces
+        draft.notes.append(f"{draft.low:g}-inch" if length.group("unit").startswith("in") else f"{draft.low:g} cm")
+        draft.low = 1.0
+        rest = rest[length.end("unit") :].lstrip(" .")
     if was_half and (article := _HALF_ARTICLE.match(rest)):
         rest = rest[article.end() :]
     if dozen := _DOZEN.match(rest):

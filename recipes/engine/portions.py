@@ -84,9 +84,13 @@ CITRUS_UNIT_GRAMS = {
     "orange": {"juice": 86.0, "zest": 4.0},
 }
 CINNAMON_STICK_G = 2.6
+# A bunch of a vegetable (kale, chard, asparagus, radishes) when its USDA row has none: USDA 11457 spinach
+# "1 bunch" = 340 g (broccoli's is 608 g). The generic 80 g bunch is for herbs.
+VEGETABLE_BUNCH_G = 340.0
 # A whole spice counted by the piece (a clove, a cardamom pod): the kitchen conversion "1 whole clove =
 # 1/8 tsp ground", weighed through the ground spice's USDA density (cloves 02011: 1 tsp = 2.1 g).
 WHOLE_SPICE_ML = ML_PER_UNIT["tsp"] / 8
+FRESH_ROOTS = ("ginger", "turmeric", "galangal", "lemongrass", "horseradish")  # a piece of these is a chunk of root
 # SR28 weighs large fish by the half fillet (salmon 15236: "0.5 fillet" 198 g): its fillet is a whole side.
 # A recipe's "1 salmon fillet" is a portion piece, which is USDA's half fillet, not the side.
 HALF_FILLET = 0.5
@@ -338,6 +342,8 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         # "1 bay leaf", "2 celery stalks": the food is named by its piece.
         piece = food.name.lower().split()[-1].rstrip("s")
         spice = food.food_group == "herbs and spices"
+        if spice and piece == "stick":  # "1 cinnamon stick", not a stick of butter
+            return amount * CINNAMON_STICK_G, "estimated weight for a cinnamon stick"
         if piece in GENERIC_UNIT_GRAMS and not (spice and piece == "clove"):
             return amount * GENERIC_UNIT_GRAMS[piece], f"estimated weight for a {piece}"
         if spice and (density := grams_per_ml(food)):
@@ -351,8 +357,23 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
     if unit in CITRUS_UNIT_GRAMS:
         part = "zest" if any(w in food.name.lower() for w in ("zest", "peel", "rind")) else "juice"
         return amount * CITRUS_UNIT_GRAMS[unit][part], f"estimated {part} of a {unit}"
-    if unit == "stick" and food.food_group == "herbs and spices":
+    if unit == "piece" and (length := _LINE_INCHES.search(parsed.note)) and "cinnamon" not in food.name.lower():
+        # "1 (1-inch) piece ginger": a piece by its length
+        inches = float(length.group(1))
+        return amount * inches * GENERIC_UNIT_GRAMS["inch"], f"estimated weight for a {inches:g}-inch piece"
+    if food.food_group == "herbs and spices" and (
+        unit == "stick" or unit == "piece" and "cinnamon" in food.name.lower()
+    ):
         return amount * CINNAMON_STICK_G, "estimated weight for a cinnamon stick"
+    if (
+        unit == "piece"
+        and food.food_group == "herbs and spices"
+        and not any(root in food.name.lower() for root in FRESH_ROOTS)
+        and (density := grams_per_ml(food))
+    ):
+        return amount * density * WHOLE_SPICE_ML, "whole spice: each taken as 1/8 tsp ground"  # "2 pieces star anise"
+    if unit == "bunch" and food.food_group.lower().startswith("vegetable"):
+        return amount * VEGETABLE_BUNCH_G, "estimated weight for a bunch of vegetables"
     if unit in GENERIC_UNIT_GRAMS:
         return amount * GENERIC_UNIT_GRAMS[unit], f"estimated weight for a {unit}"
     return None, f"no weight known for '{unit}' of {food.name}"

@@ -64,6 +64,9 @@ CASES = [
     # ribs of meat are the food, ribs of celery a unit
     ("4 beef short ribs", {"quantity": 4, "unit": "", "food": "beef short ribs"}),
     ("3 pork ribs", {"quantity": 3, "unit": "", "food": "pork ribs"}),
+    # a length before the piece is its size, not a count
+    ("2-inch piece fresh ginger", {"quantity": 1, "unit": "piece", "food": "fresh ginger", "note": "2-inch"}),
+    ("1 (1-inch) piece ginger, grated", {"quantity": 1, "unit": "piece", "food": "ginger", "note": "1-inch"}),
     # sizes of each container or piece
     ("2 - 15 oz cans chickpeas", {"quantity": 2, "unit": "can", "grams": 30 * OZ, "food": "chickpeas"}),
     ("1 (14.5 oz) can diced tomatoes", {"quantity": 1, "unit": "can", "grams": 14.5 * OZ, "food": "tomatoes"}),

@@ -84,3 +84,18 @@ def test_a_can_of_a_food_is_matched_as_the_canned_food(food_index):
     assert food_of("2 cups diced tomatoes") != "canned diced tomatoes"
     # a joined name keeps its head: tomatoes with green chiles are not green chiles
     assert food_of("10 oz can diced tomatoes with green chiles") != "canned green chiles"
+
+
+def test_pieces_by_length_sticks_of_spice_and_bunches_of_vegetables(food_index):
+    assert weigh(food_index, "1 (1-inch) piece ginger, peeled") == pytest.approx(10)
+    assert weigh(food_index, "2-inch piece fresh ginger") == pytest.approx(20)  # one 2-inch piece, not two pieces
+    assert weigh(food_index, "1 cinnamon stick") == pytest.approx(2.6)  # not a stick of butter (113 g)
+    assert weigh(food_index, "2 pieces star anise") < 2
+    assert weigh(food_index, "1 bunch kale") == pytest.approx(340)  # USDA spinach bunch, not an 80 g herb bunch
+    assert weigh(food_index, "1 bunch cilantro") == pytest.approx(80)
+    assert weigh(food_index, "1 bunch scallions") == pytest.approx(90)
+
+
+def test_pastry_by_the_sheet_and_crust(food_index):
+    assert weigh(food_index, "1 sheet puff pastry") == pytest.approx(245)  # USDA 18211 '1 sheet'
+    assert weigh(food_index, "1 refrigerated pie crust") == pytest.approx(229)  # USDA 18948
