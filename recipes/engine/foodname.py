@@ -31,7 +31,7 @@ _PREP_STARTS = (
     | word_set("skin-on skin bone-in bone boneless skinless")
 )
 # "3 garlic cloves", "2 celery ribs": a unit written after the food.
-_TRAILING_UNITS = frozenset({"clove", "stalk", "sprig", "slice", "fillet", "head"})
+_TRAILING_UNITS = frozenset({"clove", "stalk", "sprig", "slice", "fillet", "head", "loaf"})
 # "almond or cashew milk" is almond milk or cashew milk; "ghee or olive oil" is not ghee oil.
 _SHARED_HEADS = word_set(
     "milk flour vinegar wine rice beans broth stock cheese sugar pepper peppers onion onions tortillas juice "

@@ -174,8 +174,13 @@ def _piece_grams(food: FoodRecord, words: tuple[str, ...], size: str = "") -> fl
     for word in words:
         for portion in food.portions:
             unit = _portion_words(portion)
-            # "cup, whole" (USDA almonds, basil leaves) is a volume, not one whole piece.
-            if unit.startswith("cup") and not word.startswith("cup"):
+            # "cup, whole" (USDA almonds, basil leaves) is a volume, not one whole piece; "slice, medium"
+            # is a slice, not a medium loaf.
+            head = unit.split(",")[0].split("(")[0].split()
+            measure = units.UNIT_WORDS.get(head[0], "") if head else ""
+            if (measure == "slice" or units.dimension(measure) in (units.VOLUME, units.MASS)) and measure != (
+                units.UNIT_WORDS.get(word, word)
+            ):
                 continue
             if re.search(rf"\b{re.escape(word)}s?\b", unit) and portion.amount > 0:
                 return portion.grams / portion.amount

@@ -99,3 +99,14 @@ def test_pieces_by_length_sticks_of_spice_and_bunches_of_vegetables(food_index):
 def test_pastry_by_the_sheet_and_crust(food_index):
     assert weigh(food_index, "1 sheet puff pastry") == pytest.approx(245)  # USDA 18211 '1 sheet'
     assert weigh(food_index, "1 refrigerated pie crust") == pytest.approx(229)  # USDA 18948
+
+
+def test_a_counted_food_is_never_weighed_by_its_slice(food_index):
+    # USDA 18033 italian bread has only slices ('slice, medium' 20 g): a loaf is not a medium slice
+    assert weigh(food_index, "1 ciabatta loaf") > 300
+    assert weigh(food_index, "1 cauliflower") == pytest.approx(588)  # USDA 'head, medium' is the whole item
+    assert weigh(food_index, "2 celery stalks") == pytest.approx(80)
+
+
+def test_a_shallot_has_a_weight(food_index):
+    assert weigh(food_index, "1 shallot, minced") == pytest.approx(40)
