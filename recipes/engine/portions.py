@@ -203,9 +203,10 @@ def _kind_piece_grams(food: FoodRecord) -> float | None:
     kinds = set(name.split()[:-1]) - _NOT_A_KIND
     if not kinds:
         return None
+    names = {name, *(alias.lower() for alias in food.aliases)}  # "roma tomato" is USDA's "plum tomato"
     for portion in food.portions:
         head = _portion_words(portion).split(",")[0].split("(")[0].strip()
-        if (head == name or head in kinds) and portion.amount > 0:
+        if (head in names or head in kinds) and portion.amount > 0:
             return portion.grams / portion.amount
     return None
 

@@ -110,3 +110,11 @@ def test_a_counted_food_is_never_weighed_by_its_slice(food_index):
 
 def test_a_shallot_has_a_weight(food_index):
     assert weigh(food_index, "1 shallot, minced") == pytest.approx(40)
+
+
+def test_whole_vegetables_without_a_usda_piece_get_a_noted_weight(food_index):
+    assert weigh(food_index, "2 yellow squash") == pytest.approx(2 * 196)  # USDA 11641 medium summer squash
+    assert weigh(food_index, "3 parsnips") == pytest.approx(3 * 160)  # USDA 11299 '1 parsnip (9" long)'
+    assert weigh(food_index, "2 butternut squash") == pytest.approx(1800)
+    assert weigh(food_index, "2 Roma tomatoes") == pytest.approx(124)  # USDA 11529 'plum tomato' 62 g
+    assert weigh(food_index, "1 cup frozen mixed vegetables") == pytest.approx(0.769 * 236.588, rel=0.01)
