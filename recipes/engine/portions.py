@@ -152,6 +152,13 @@ def _volume_portion_for(food: FoodRecord, preparation: str) -> float | None:
     return best
 
 
+def _one_piece(portion: Portion) -> float:
+    """Grams of one piece of a portion; USDA's "0.5 fillet" of a large fish is one recipe fillet."""
+    if _portion_words(portion) == "fillet" and portion.amount == HALF_FILLET:
+        return portion.grams
+    return portion.grams / portion.amount
+
+
 def _piece_grams(food: FoodRecord, words: tuple[str, ...], size: str = "") -> float | None:
     """Grams of one piece from the first portion whose description starts with one of `words`.
 
@@ -168,9 +175,7 @@ def _piece_grams(food: FoodRecord, words: tuple[str, ...], size: str = "") -> fl
         if found:
             wanted = size.replace("extra ", "") or "medium"
             portion = next((p for p in found if wanted in _portion_words(p)), found[0])
-            if _portion_words(portion) == "fillet" and portion.amount == HALF_FILLET:
-                return portion.grams
-            return portion.grams / portion.amount
+            return _one_piece(portion)
     for word in words:
         for portion in food.portions:
             unit = _portion_words(portion)
@@ -183,7 +188,7 @@ def _piece_grams(food: FoodRecord, words: tuple[str, ...], size: str = "") -> fl
             ):
                 continue
             if re.search(rf"\b{re.escape(word)}s?\b", unit) and portion.amount > 0:
-                return portion.grams / portion.amount
+                return _one_piece(portion)
     return None
 
 
@@ -286,7 +291,7 @@ def _unsized_piece_grams(food: FoodRecord) -> float | None:
         if not head or any(head == n or head.startswith(n + " ") for n in _NOT_COUNT) or portion.amount <= 0:
             continue
         if not _SIZED.search(unit):
-            return portion.grams / portion.amount
+            return _one_piece(portion)
     return None
 
 

@@ -118,3 +118,9 @@ def test_whole_vegetables_without_a_usda_piece_get_a_noted_weight(food_index):
     assert weigh(food_index, "2 butternut squash") == pytest.approx(1800)
     assert weigh(food_index, "2 Roma tomatoes") == pytest.approx(124)  # USDA 11529 'plum tomato' 62 g
     assert weigh(food_index, "1 cup frozen mixed vegetables") == pytest.approx(0.769 * 236.588, rel=0.01)
+
+
+def test_a_counted_fish_is_a_half_fillet_not_a_whole_side(food_index):
+    # SR28 weighs large fish by "0.5 fillet" (198 g): one recipe fillet or steak is that half
+    assert weigh(food_index, "4 salmon steaks") == pytest.approx(4 * 198)
+    assert weigh(food_index, "2 salmon fillets") == pytest.approx(2 * 198)
