@@ -124,3 +124,9 @@ def test_a_counted_fish_is_a_half_fillet_not_a_whole_side(food_index):
     # SR28 weighs large fish by "0.5 fillet" (198 g): one recipe fillet or steak is that half
     assert weigh(food_index, "4 salmon steaks") == pytest.approx(4 * 198)
     assert weigh(food_index, "2 salmon fillets") == pytest.approx(2 * 198)
+
+
+def test_volumes_of_foods_without_their_own_cup_use_a_sister_usda_density(food_index):
+    assert weigh(food_index, "1 cup sliced shiitake mushrooms") == pytest.approx(70, rel=0.01)  # white mushroom cup
+    assert weigh(food_index, "1 cup chopped sweet onion") == pytest.approx(160, rel=0.01)
+    assert weigh(food_index, "1/2 cup Splenda") == pytest.approx(11.5, rel=0.02)  # not 118 g of water
