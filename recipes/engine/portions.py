@@ -239,6 +239,7 @@ def _own_piece_grams(food: FoodRecord) -> float | None:
 _PORTION_DIAMETER = re.compile(r'(\d+)(?:-(\d+)/(\d+))?"[^)]*dia')
 _LINE_INCHES = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*(?:inch(?:es)?|in\b|\")")
 _DIAMETER_TOLERANCE_INCHES = 2.0
+BURRITO_TORTILLA_INCHES = 10.0  # sold as "burrito size": 10-inch (and larger) flour tortillas
 
 
 def _inches(portion: Portion) -> float | None:
@@ -253,9 +254,12 @@ def _inches(portion: Portion) -> float | None:
 def diameter_grams(food: FoodRecord, parsed: ParsedLine) -> float | None:
     """'4 (10-inch) flour tortillas': the food's USDA portion of the nearest stated diameter, if within 2 inches."""
     written = _LINE_INCHES.search(parsed.note) or _LINE_INCHES.search(parsed.food)
-    if not written:
+    if written:
+        inches = float(written.group(1))
+    elif "burrito" in f"{parsed.raw}".lower() and "tortilla" in food.name.lower():
+        inches = BURRITO_TORTILLA_INCHES  # "2 burrito-size flour tortillas"
+    else:
         return None
-    inches = float(written.group(1))
     best, best_gap = None, _DIAMETER_TOLERANCE_INCHES
     for portion in food.portions:
         diameter = _inches(portion)

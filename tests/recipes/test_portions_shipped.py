@@ -130,3 +130,10 @@ def test_volumes_of_foods_without_their_own_cup_use_a_sister_usda_density(food_i
     assert weigh(food_index, "1 cup sliced shiitake mushrooms") == pytest.approx(70, rel=0.01)  # white mushroom cup
     assert weigh(food_index, "1 cup chopped sweet onion") == pytest.approx(160, rel=0.01)
     assert weigh(food_index, "1/2 cup Splenda") == pytest.approx(11.5, rel=0.02)  # not 118 g of water
+
+
+def test_burrito_size_tortillas_are_ten_inch_ones(food_index):
+    # USDA 18364: 'tortilla (approx 10" dia)' 72 g beside the plain 48 g tortilla
+    assert weigh(food_index, "2 burrito sized flour tortillas") == pytest.approx(144)
+    assert weigh(food_index, "4 large burrito-size tortillas") == pytest.approx(288)
+    assert weigh(food_index, "2 flour tortillas") == pytest.approx(96)
