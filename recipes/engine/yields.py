@@ -3,9 +3,11 @@
 - A count of servings, slices or pieces anywhere in the text wins ("1 loaf (12 slices)" -> 12,
   "Makes 1 cake; serves 10" -> 10).
 - Otherwise the first number; a range gives its middle, rounded down ("4-6" -> 5); "2 dozen" -> 24.
-- A whole item ("1 cake", "2 loaves") stays that many servings: publishers give per-slice values for
-  some and per-item values for others (issue 3: cutting cakes into 12 and pies into 8 helped as many
-  recipes of the development set as it hurt).
+- A whole baked item is cut into USDA SR28's standard pieces: a cake into 12 ("piece (1/12 of 9" dia)"
+  of cakes prepared from recipe), a pie, tart, quiche or pizza into 8 ("piece (1/8 of 9" dia)", "slice
+  1/8 of 12" pizza"), a loaf into 12 slices ("Yield: 2 loaves" -> 24). A serving is what one person
+  eats: a planner cannot use a whole cake as one. Publishers differ (some give per-loaf values), so
+  the development set gains little either way; the product needs the slice.
 """
 
 from __future__ import annotations
@@ -27,6 +29,25 @@ _SERVING_WORDS = r"(?:servings?|serves|portions?|slices?|pieces?|people|persons?
 _COUNTED_SERVINGS = re.compile(
     rf"(?<![\d/.])(?P<count>\d{{1,4}}(?:\s*(?:-|to)\s*\d{{1,4}})?)\s+(?:\w+\s+)?{_SERVING_WORDS}\b"
     r"|\bserves:?\s+(?P<serves>\d{1,4}(?:\s*(?:-|to)\s*\d{1,4})?)",
+    re.IGNORECASE,
+)
+
+
+# Standard pieces of a whole baked item (USDA SR28 portions; see the module docstring).
+PIECES_PER_ITEM = {"cake": 12, "cheesecake": 12, "pie": 8, "quiche": 8, "pizza": 8, "loaf": 12}
+_ITEM_NAMES = {
+    "cakes": "cake",
+    "cheesecakes": "cheesecake",
+    "pies": "pie",
+    "quiches": "quiche",
+    "pizzas": "pizza",
+    "loaves": "loaf",
+} | {name: name for name in PIECES_PER_ITEM}
+# The item right after the number: "2 loaves", "1 (9-inch) pie", "1 large cake"; not "12 cupcakes".
+# Tarts are left out: "8 tarts" are usually eight small ones.
+_WHOLE_ITEM = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:(?:large|small|medium|round|square|layer|bundt|sheet|\d+[- ]inch|\d+\s*\"|9x13|8x8)\s*)*"
+    r"(?P<item>cakes?|cheesecakes?|pies?|quiches?|pizzas?|loaf|loaves)\b",
     re.IGNORECASE,
 )
 
@@ -53,6 +74,7 @@ def parse_yields(text: str) -> int | None:
         value = (low + max(high, low)) / 2
         if found.group("dozen"):
             value *= 12
+        after = normalised[found.end() :]
     else:
         word = _YIELD_WORDS.search(normalised)
         if not word:
@@ -60,5 +82,9 @@ def parse_yields(text: str) -> int | None:
         value = units.number_value(word.group("word")) or 0.0
         if word.group("dozen"):
             value *= 12
+        after = normalised[word.end() :]
+    pieces = _WHOLE_ITEM.search(after)
+    if pieces:
+        value *= PIECES_PER_ITEM[_ITEM_NAMES[pieces.group("item").lower()]]
     servings = int(value)
     return servings if servings >= 1 else None
