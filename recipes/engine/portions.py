@@ -287,16 +287,24 @@ def count_grams(food: FoodRecord, size: str) -> float | None:
 _SIZED = re.compile(r"\b(?:small|medium|large|extra|jumbo)\b")
 
 
+_PARTS = ("leaf", "slice", "floweret", "sprig", "wedge", "strip")
+
+
 def _unsized_piece_grams(food: FoodRecord) -> float | None:
-    """The first portion that is neither a measure nor a size: USDA's one piece ("sweetpotato, 5\" long")."""
+    """The first portion that is neither a measure nor a size: USDA's one piece ("sweetpotato, 5\" long").
+
+    A part of the food (a leaf, a slice) is taken only when nothing else is listed.
+    """
+    found: list[Portion] = []
     for portion in food.portions:
         unit = _portion_words(portion)
         head = unit.split(",")[0].split("(")[0].strip()
         if not head or any(head == n or head.startswith(n + " ") for n in _NOT_COUNT) or portion.amount <= 0:
             continue
         if not _SIZED.search(unit):
-            return _one_piece(portion)
-    return None
+            found.append(portion)
+    whole = [p for p in found if not _portion_words(p).startswith(_PARTS)]
+    return _one_piece((whole or found)[0]) if found else None
 
 
 def edible_share(parsed: ParsedLine, food: FoodRecord) -> float | None:

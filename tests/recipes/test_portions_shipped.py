@@ -137,3 +137,8 @@ def test_burrito_size_tortillas_are_ten_inch_ones(food_index):
     assert weigh(food_index, "2 burrito sized flour tortillas") == pytest.approx(144)
     assert weigh(food_index, "4 large burrito-size tortillas") == pytest.approx(288)
     assert weigh(food_index, "2 flour tortillas") == pytest.approx(96)
+
+
+def test_baby_bok_choy_is_not_a_mature_head_and_a_count_is_not_a_leaf(food_index):
+    assert weigh(food_index, "4 heads baby bok choy, quartered") == pytest.approx(400)  # not 4 x 840 g
+    assert weigh(food_index, "2 bok choy") == pytest.approx(2 * 840)  # USDA 11116 head, not its 14 g leaf
