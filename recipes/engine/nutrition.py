@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .fodmap import fodmap_summary
 from .matcher import FoodIndex, tokens
@@ -246,6 +246,13 @@ def analyse_recipe(
             results.append(LineResult(raw, parsed, None, 0.0, None, "ignored", parsed.note or parsed.kind))
             continue
         if parsed.kind == "reference":
+            linked = _linked_food(parsed, index)
+            if linked is not None:
+                # "8 flour tortillas (see recipe)": a plain food the source links a homemade version of
+                result = _weigh(raw, parsed, linked.food, linked.confidence, instructions=instructions, baked=baked)
+                note = f"links a homemade version: counted as {linked.food.name}"
+                results.append(replace(result, note="; ".join(part for part in (note, result.note) if part)))
+                continue
             note = parsed.note or "refers to another recipe: not counted"
             results.append(LineResult(raw, parsed, None, 0.0, None, "unmatched", note))
             continue
@@ -264,6 +271,23 @@ def analyse_recipe(
         assert match.food is not None
         results.append(_weigh(raw, parsed, match.food, match.confidence, instructions=instructions, baked=baked))
     return _summarise(results, servings)
+
+
+LINKED_FOOD_CONFIDENCE = 0.9
+
+
+def _linked_food(parsed: ParsedLine, index: FoodIndex):
+    """The food of a line that links a recipe for it, when it names one plainly and gives an amount.
+
+    "1 recipe pie crust" and "tangzhong from above" stay references: a batch of another recipe, or no
+    amount. Only a curated food matched with high confidence counts ("8 8-inch flour tortillas (see recipe)").
+    """
+    if parsed.unit in ("recipe", "batch") or parsed.amount is None or not parsed.food:
+        return None
+    match = index.match(parsed.food, parsed.preparation)
+    if not match.matched or match.food is None or not match.food.is_common:
+        return None
+    return match if match.confidence >= LINKED_FOOD_CONFIDENCE else None
 
 
 def _weigh(

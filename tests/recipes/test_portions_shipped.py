@@ -142,3 +142,20 @@ def test_burrito_size_tortillas_are_ten_inch_ones(food_index):
 def test_baby_bok_choy_is_not_a_mature_head_and_a_count_is_not_a_leaf(food_index):
     assert weigh(food_index, "4 heads baby bok choy, quartered") == pytest.approx(400)  # not 4 x 840 g
     assert weigh(food_index, "2 bok choy") == pytest.approx(2 * 840)  # USDA 11116 head, not its 14 g leaf
+
+
+def test_a_plain_food_with_a_recipe_link_is_counted_and_a_dish_reference_is_reported(food_index):
+    from recipes.engine.nutrition import analyse_recipe
+
+    lines = [
+        "8 8-inch flour tortillas (see recipe)",  # a plain food the source links a homemade version of
+        "1 recipe pizza dough (see above)",  # a batch of another recipe
+        "Tangzhong from above",  # no amount
+        "1 teaspoon vanilla syrup (my recipe linked)",  # no food we know well enough
+    ]
+    analysis = analyse_recipe(lines, servings=1, index=food_index)
+    tortillas, dough, tangzhong, syrup = analysis.lines
+    assert tortillas.status == "matched" and tortillas.food.name == "flour tortilla" and tortillas.grams > 300
+    assert "homemade" in tortillas.note
+    assert [dough.status, tangzhong.status, syrup.status] == ["unmatched"] * 3
+    assert set(analysis.unmatched) == {lines[1], lines[2], lines[3]}
