@@ -159,3 +159,13 @@ def test_a_plain_food_with_a_recipe_link_is_counted_and_a_dish_reference_is_repo
     assert "homemade" in tortillas.note
     assert [dough.status, tangzhong.status, syrup.status] == ["unmatched"] * 3
     assert set(analysis.unmatched) == {lines[1], lines[2], lines[3]}
+
+
+def test_boxed_mixes_are_their_own_foods(food_index):
+    from recipes.engine.nutrition import analyse_recipe
+
+    lines = ["1 box (15.25oz) Duncan Hines Lemon Cake Mix", "1 box of cornbread mix", "2 cups Bisquick"]
+    cake, cornbread, bisquick = analyse_recipe(lines, servings=1, index=food_index).lines
+    assert cake.food.name == "cake mix" and cake.grams == pytest.approx(432.3, rel=0.01)  # not a lemon
+    assert cornbread.food.name == "cornbread mix" and cornbread.grams == pytest.approx(241)  # the 8.5-oz box
+    assert bisquick.food.name == "biscuit mix" and bisquick.grams == pytest.approx(240)
