@@ -45,7 +45,9 @@ _SHARED_HEADS = word_set(
 _ADJECTIVES = word_set(
     "yellow white red green black brown golden purple orange light dark jumbo large larger small medium baby "
     "fresh frozen dried canned tinned cooked raw smoked sweet hot mild spicy unsalted salted reduced low whole "
-    "skim plain greek regular instant quick long short wild ground"
+    "skim plain greek regular instant quick long short wild ground "
+    # what an oil, a milk or a butter is pressed from: "vegetable or sunflower oil" is vegetable oil
+    "vegetable canola olive sunflower peanut sesame coconut avocado corn rapeseed grapeseed safflower walnut almond"
 )
 # Words that can stand before a comma without being the food ("boneless, skinless chicken").
 _LEADING_DESCRIPTORS = word_set(

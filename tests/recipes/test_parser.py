@@ -522,6 +522,7 @@ def test_parse_yields_never_raises(text):
         ("1 cup yellow or white onion, chopped", "yellow onion", ("white onion",)),
         ("1 tbsp butter or olive oil", "butter", ("olive oil",)),
         ("3 cups turkey or chicken broth or stock", "turkey broth", ("chicken broth", "stock")),
+        ("5 tbsp vegetable or sunflower oil", "vegetable oil", ("sunflower oil",)),
         ("8 ounces unsalted, American-style butter, cold", "unsalted american-style butter", ()),
         ("555 g cooked, cold jasmine rice", "cold jasmine rice", ()),
         ("1 cup unsweetened, unflavored plant milk", "unsweetened unflavored plant milk", ()),
