@@ -169,3 +169,16 @@ def test_boxed_mixes_are_their_own_foods(food_index):
     assert cake.food.name == "cake mix" and cake.grams == pytest.approx(432.3, rel=0.01)  # not a lemon
     assert cornbread.food.name == "cornbread mix" and cornbread.grams == pytest.approx(241)  # the 8.5-oz box
     assert bisquick.food.name == "biscuit mix" and bisquick.grams == pytest.approx(240)
+
+
+def test_whole_cuts_are_weighed_as_lean_meat_and_fatty_cuts_keep_their_fat(food_index):
+    def food(text):
+        parsed = parse_line(text)
+        return food_index.match(parsed.food, parsed.preparation).food
+
+    # USDA SR28 23611 top sirloin, separable lean only (4.08 g fat) rather than lean and fat 13929 (12.71 g)
+    assert food("1 lb sirloin steak").fat_g == pytest.approx(4.08)
+    assert food("4 pork chops").fat_g == pytest.approx(3.71)  # 10040, lean only
+    assert weigh(food_index, "4 pork chops") == pytest.approx(4 * 178)  # its lean chop, USDA 10040
+    assert food("2 lb beef short ribs").fat_g == pytest.approx(36.23)  # short ribs: the fat is eaten
+    assert food("1 lb ground beef").fat_g == pytest.approx(20.0)  # ground meat keeps its stated lean share
