@@ -182,3 +182,10 @@ def test_whole_cuts_are_weighed_as_lean_meat_and_fatty_cuts_keep_their_fat(food_
     assert weigh(food_index, "4 pork chops") == pytest.approx(4 * 178)  # its lean chop, USDA 10040
     assert food("2 lb beef short ribs").fat_g == pytest.approx(36.23)  # short ribs: the fat is eaten
     assert food("1 lb ground beef").fat_g == pytest.approx(20.0)  # ground meat keeps its stated lean share
+
+
+def test_containers_of_common_foods_are_their_usual_retail_size(food_index):
+    assert weigh(food_index, "2 jars pasta sauce") == pytest.approx(2 * 680)  # 24-oz jars, not 12-oz generic jars
+    assert weigh(food_index, "1 container ricotta cheese") == pytest.approx(425)  # not a 170 g yogurt pot
+    assert weigh(food_index, "2 packages extra firm tofu") == pytest.approx(2 * 397)
+    assert weigh(food_index, "1 (32 oz) jar marinara sauce") == pytest.approx(907.2, rel=0.01)  # a stated size wins
