@@ -189,3 +189,8 @@ def test_containers_of_common_foods_are_their_usual_retail_size(food_index):
     assert weigh(food_index, "1 container ricotta cheese") == pytest.approx(425)  # not a 170 g yogurt pot
     assert weigh(food_index, "2 packages extra firm tofu") == pytest.approx(2 * 397)
     assert weigh(food_index, "1 (32 oz) jar marinara sauce") == pytest.approx(907.2, rel=0.01)  # a stated size wins
+
+
+def test_pizza_crust_and_dough_are_whole_crusts_and_balls(food_index):
+    assert weigh(food_index, "1 pizza crust") == pytest.approx(397)  # a prebaked 12-inch crust, not a pizza slice
+    assert weigh(food_index, "1 ball pizza dough") == pytest.approx(454)
