@@ -255,6 +255,8 @@ def _move_preparation(words: list[str], draft: Draft) -> list[str]:
         else:
             break
     taken = min(taken, len(words) - 1)
+    if "cooked" in words[:taken]:
+        draft.cooked_before = True
     if taken:
         draft.preparation.insert(0, " ".join(words[:taken]))
         words = words[taken:]

@@ -257,6 +257,8 @@ def analyse_recipe(
             results.append(LineResult(raw, parsed, None, 0.0, None, "unmatched", note))
             continue
         preparation = parsed.preparation
+        if parsed.cooked_after:
+            preparation = _COOKED.sub("", preparation).strip(" ,")  # "1 lb pasta, cooked": weighed dry
         if parsed.unit == "can" and "canned" not in preparation:
             preparation = f"canned {preparation}".strip()  # "1 (28 oz) can diced tomatoes": the canned food
         match = index.match(parsed.food, preparation)
@@ -274,6 +276,7 @@ def analyse_recipe(
 
 
 LINKED_FOOD_CONFIDENCE = 0.9
+_COOKED = re.compile(r"\bcooked\b")
 
 
 def _linked_food(parsed: ParsedLine, index: FoodIndex):

@@ -143,6 +143,10 @@ def _heading(text: str) -> str | None:
     return None
 
 
+# "2 cups quinoa (cooked, measured after cooking)": the amount is of the cooked food after all
+_MEASURED_COOKED = re.compile(r"measured (?:after|once)|after cooking|cooked (?:weight|measure)", re.IGNORECASE)
+
+
 def _finish(raw: str, draft: Draft, food: str) -> ParsedLine:
     low, high, unit = draft.low, draft.high, draft.unit
     if draft.each and low is not None and len(items := combined.list_items(food)) > 1:
@@ -190,4 +194,7 @@ def _finish(raw: str, draft: Draft, food: str) -> ParsedLine:
         optional=draft.optional,
         alternatives=tuple(dict.fromkeys(a for a in draft.alternatives if a and a != food)),
         note="; ".join(dict.fromkeys(" ".join(n.split()) for n in draft.notes if n.strip())),
+        cooked_after=not draft.cooked_before
+        and any("cooked" in p.split() for p in draft.preparation)
+        and not _MEASURED_COOKED.search(raw),
     )

@@ -56,6 +56,9 @@ class ParsedLine:
     optional: bool = False  # "to taste", "for garnish", "optional", "if desired"
     alternatives: tuple[str, ...] = ()  # other foods offered ("almond or cashew milk" -> ("cashew milk",))
     note: str = ""  # why a line is not an ingredient, or other remarks
+    # "1 lb pasta, cooked", "1 cup quinoa (cooked according to package)": cooked after measuring, so the
+    # amount is of the raw or dry food ("2 cups cooked rice" is measured cooked: False)
+    cooked_after: bool = False
 
     @property
     def amount(self) -> float | None:

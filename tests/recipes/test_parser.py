@@ -546,3 +546,19 @@ def test_a_bracketed_lean_share_is_preparation_for_the_matcher(text, food, prepa
     parsed = parse_line(text)
     assert (parsed.food, parsed.preparation) == (food, preparation)
     assert parse_line("1 cup milk (2%)").preparation == ""  # one digit: not a lean share
+
+
+@pytest.mark.parametrize(
+    ("text", "cooked_after"),
+    [
+        ("8 oz spaghetti, cooked according to package directions", True),  # cooked after measuring: dry pasta
+        ("1 cup quinoa (cooked according to package instructions)", True),
+        ("12 oz egg noodles, cooked and drained", True),
+        ("2 cups cooked rice", False),  # measured cooked
+        ("555 g cooked, cold jasmine rice", False),
+        ("2 cups quinoa (cooked, measured after cooking)", False),
+        ("1 cup rice", False),
+    ],
+)
+def test_cooked_after_measuring_is_told_from_measured_cooked(text, cooked_after):
+    assert parse_line(text).cooked_after is cooked_after

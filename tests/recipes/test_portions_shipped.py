@@ -194,3 +194,12 @@ def test_containers_of_common_foods_are_their_usual_retail_size(food_index):
 def test_pizza_crust_and_dough_are_whole_crusts_and_balls(food_index):
     assert weigh(food_index, "1 pizza crust") == pytest.approx(397)  # a prebaked 12-inch crust, not a pizza slice
     assert weigh(food_index, "1 ball pizza dough") == pytest.approx(454)
+
+
+def test_a_food_cooked_after_measuring_is_weighed_as_the_dry_food(food_index):
+    from recipes.engine.nutrition import analyse_recipe
+
+    lines = ["8 oz spaghetti, cooked according to package directions", "2 cups cooked rice"]
+    spaghetti, rice = analyse_recipe(lines, servings=1, index=food_index).lines
+    assert spaghetti.food.name == "pasta"  # 8 oz of dry pasta, not of cooked pasta
+    assert rice.food.name == "cooked rice"
