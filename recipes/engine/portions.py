@@ -375,6 +375,8 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         return None, f"no weight known for one {food.name}"
     # "1 fennel bulb": USDA names the piece by any word for the unit ("bulb" 234 g, not a generic head)
     piece = _piece_grams(food, unit_words(unit), parsed.size)
+    if piece is None and unit == "fillet":
+        piece = count_grams(food, parsed.size)  # "4 chicken breast fillets": a fillet is one whole piece
     if piece is not None:
         return amount * piece, ""
     if unit in CITRUS_UNIT_GRAMS:

@@ -203,3 +203,9 @@ def test_a_food_cooked_after_measuring_is_weighed_as_the_dry_food(food_index):
     spaghetti, rice = analyse_recipe(lines, servings=1, index=food_index).lines
     assert spaghetti.food.name == "pasta"  # 8 oz of dry pasta, not of cooked pasta
     assert rice.food.name == "cooked rice"
+
+
+def test_a_fillet_of_a_food_without_a_fillet_portion_is_one_whole_piece(food_index):
+    # USDA 05062 chicken breast: '1 piece' 272 g; a breast fillet is that piece, not a generic 150 g fish fillet
+    assert weigh(food_index, "4 chicken breast fillets") == pytest.approx(4 * 272)
+    assert weigh(food_index, "2 salmon fillets") == pytest.approx(2 * 198)  # its own USDA half fillet
