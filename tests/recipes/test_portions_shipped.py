@@ -209,3 +209,8 @@ def test_a_fillet_of_a_food_without_a_fillet_portion_is_one_whole_piece(food_ind
     # USDA 05062 chicken breast: '1 piece' 272 g; a breast fillet is that piece, not a generic 150 g fish fillet
     assert weigh(food_index, "4 chicken breast fillets") == pytest.approx(4 * 272)
     assert weigh(food_index, "2 salmon fillets") == pytest.approx(2 * 198)  # its own USDA half fillet
+
+
+def test_a_thai_chili_is_not_a_full_size_chili(food_index):
+    assert weigh(food_index, "2 Thai chilis (minced)") == pytest.approx(4)
+    assert weigh(food_index, "1 red chili") == pytest.approx(45)  # USDA 11819 '1 pepper'
