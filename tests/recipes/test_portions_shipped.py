@@ -214,3 +214,9 @@ def test_a_fillet_of_a_food_without_a_fillet_portion_is_one_whole_piece(food_ind
 def test_a_thai_chili_is_not_a_full_size_chili(food_index):
     assert weigh(food_index, "2 Thai chilis (minced)") == pytest.approx(4)
     assert weigh(food_index, "1 red chili") == pytest.approx(45)  # USDA 11819 '1 pepper'
+
+
+def test_short_ribs_by_the_piece_and_by_weight_with_bone(food_index):
+    assert weigh(food_index, "4 beef short ribs") == pytest.approx(4 * 165)  # not a 40 g celery rib
+    assert weigh(food_index, "3 lbs bone-in beef short ribs") == pytest.approx(3 * 331)  # USDA refuse 27 %
+    assert weigh(food_index, "2 lbs boneless short ribs") == pytest.approx(907.2, rel=0.01)
