@@ -220,3 +220,8 @@ def test_short_ribs_by_the_piece_and_by_weight_with_bone(food_index):
     assert weigh(food_index, "4 beef short ribs") == pytest.approx(4 * 165)  # not a 40 g celery rib
     assert weigh(food_index, "3 lbs bone-in beef short ribs") == pytest.approx(3 * 331)  # USDA refuse 27 %
     assert weigh(food_index, "2 lbs boneless short ribs") == pytest.approx(907.2, rel=0.01)
+
+
+def test_a_persian_cucumber_is_smaller_than_usdas_cucumber(food_index):
+    assert weigh(food_index, "2 Persian cucumbers, chopped") == pytest.approx(220)
+    assert weigh(food_index, "1 cucumber") == pytest.approx(301)  # USDA 11205 'cucumber (8-1/4")'
