@@ -225,3 +225,13 @@ def test_short_ribs_by_the_piece_and_by_weight_with_bone(food_index):
 def test_a_persian_cucumber_is_smaller_than_usdas_cucumber(food_index):
     assert weigh(food_index, "2 Persian cucumbers, chopped") == pytest.approx(220)
     assert weigh(food_index, "1 cucumber") == pytest.approx(301)  # USDA 11205 'cucumber (8-1/4")'
+
+
+def test_sugar_free_sweeteners_carry_no_energy_and_are_not_brown_sugar(food_index):
+    from recipes.engine.nutrition import analyse_recipe
+
+    lines = ["3/4 cup Brown Sugar Alternative Sweetener", "2 Tablespoons Monk Fruit Sweetener", "1/2 cup brown sugar"]
+    alternative, monk_fruit, brown = analyse_recipe(lines, servings=1, index=food_index).lines
+    assert alternative.food.name == monk_fruit.food.name == "sugar-free sweetener"
+    assert alternative.food.energy_kcal == 0 and brown.food.name == "brown sugar"
+    assert monk_fruit.grams == pytest.approx(2 * 14.787 * 0.8, rel=0.01)
