@@ -258,7 +258,8 @@ def analyse_recipe(
             continue
         preparation = parsed.preparation
         if parsed.cooked_after:
-            preparation = _COOKED.sub("", preparation).strip(" ,")  # "1 lb pasta, cooked": weighed dry
+            # "1 lb pasta, cooked", "8 oz udon (cooked according to package)": weighed dry, so a dried form first
+            preparation = ("dried " + _COOKED.sub("", preparation)).strip(" ,")
         if parsed.unit == "can" and "canned" not in preparation:
             preparation = f"canned {preparation}".strip()  # "1 (28 oz) can diced tomatoes": the canned food
         match = index.match(parsed.food, preparation)

@@ -239,7 +239,12 @@ def _own_piece_grams(food: FoodRecord) -> float | None:
 _PORTION_DIAMETER = re.compile(r'(\d+)(?:-(\d+)/(\d+))?"[^)]*dia')
 _LINE_INCHES = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*(?:inch(?:es)?|in\b|\")")
 _DIAMETER_TOLERANCE_INCHES = 2.0
-BURRITO_TORTILLA_INCHES = 10.0  # sold as "burrito size": 10-inch (and larger) flour tortillas
+BURRITO_TORTILLA_INCHES = 10.0
+BREAD_SLICE_INCHES = 0.5  # a sandwich-loaf slice, as USDA weighs its bread slices (white bread 18069: 29 g)
+MAX_SLICE_INCHES = 2.0
+_THICKNESS = re.compile(
+    r"(\d+(?:\.\d+)?(?:\s*/\s*\d+)?)\s*-?\s*(?:inch(?:es)?|in\b|\")"
+)  # sold as "burrito size": 10-inch (and larger) flour tortillas
 
 
 def _inches(portion: Portion) -> float | None:
@@ -378,6 +383,11 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
     if piece is None and unit == "fillet":
         piece = count_grams(food, parsed.size)  # "4 chicken breast fillets": a fillet is one whole piece
     if piece is not None:
+        thick = _THICKNESS.search(parsed.note) if unit == "slice" and food.food_group == "grains" else None
+        inches = (units.number_value(thick.group(1)) or 0.0) if thick else 0.0
+        if 0 < inches <= MAX_SLICE_INCHES:
+            # "9 slices (1-inch) bread": USDA's bread slice is a 1/2-inch sandwich slice
+            return amount * piece * inches / BREAD_SLICE_INCHES, f"{inches:g}-inch slices"
         return amount * piece, ""
     if unit in CITRUS_UNIT_GRAMS:
         part = "zest" if any(w in food.name.lower() for w in ("zest", "peel", "rind")) else "juice"

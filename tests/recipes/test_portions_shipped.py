@@ -235,3 +235,18 @@ def test_sugar_free_sweeteners_carry_no_energy_and_are_not_brown_sugar(food_inde
     assert alternative.food.name == monk_fruit.food.name == "sugar-free sweetener"
     assert alternative.food.energy_kcal == 0 and brown.food.name == "brown sugar"
     assert monk_fruit.grams == pytest.approx(2 * 14.787 * 0.8, rel=0.01)
+
+
+def test_a_food_cooked_after_weighing_takes_its_dried_form_when_it_has_one(food_index):
+    from recipes.engine.nutrition import analyse_recipe
+
+    lines = ["8 ounces udon noodles (cooked according to package)", "8 oz udon noodles", "1 lb black beans, cooked"]
+    udon_dry, udon, beans = analyse_recipe(lines, servings=1, index=food_index).lines
+    assert udon_dry.food.name == "dried udon noodles" and udon.food.name == "udon noodles"
+    assert udon_dry.food.energy_kcal > 2 * udon.food.energy_kcal
+    assert beans.food.name == "dried black bean"
+
+
+def test_lasagna_noodles_by_the_piece(food_index):
+    assert weigh(food_index, "10 lasagna noodles") == pytest.approx(220)  # no longer unmatched
+    assert weigh(food_index, "1 lb lasagna noodles") == pytest.approx(453.6, rel=0.01)
