@@ -55,6 +55,7 @@ class Draft:
     optional: bool = False
     each: bool = False  # "½ tsp each salt and pepper": the amount is for every food listed
     cooked_before: bool = False  # "2 cups cooked rice": "cooked" stands before the food, so it was measured cooked
+    leading_preparation: str = ""  # preparation written before the food ("peeled" in "3 lb peeled potatoes")
     alternatives: list[str] = field(default_factory=list)
     preparation: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

@@ -258,6 +258,7 @@ def _move_preparation(words: list[str], draft: Draft) -> list[str]:
     if "cooked" in words[:taken]:
         draft.cooked_before = True
     if taken:
+        draft.leading_preparation = " ".join(words[:taken])
         draft.preparation.insert(0, " ".join(words[:taken]))
         words = words[taken:]
     if len(words) > 1 and words[-1] in PREP_WORDS:

@@ -197,4 +197,15 @@ def _finish(raw: str, draft: Draft, food: str) -> ParsedLine:
         cooked_after=not draft.cooked_before
         and any("cooked" in p.split() for p in draft.preparation)
         and not _MEASURED_COOKED.search(raw),
+        trimmed_after=_trimmed_after(raw, draft),
     )
+
+
+_TRIMMED = re.compile(r"\b(?:peeled|trimmed|cored|seeded|deseeded|pitted|stemmed|hulled|stoned|shelled)\b")
+_ALREADY = re.compile(r"\b(?:previously|already|pre-?)\s*(?:peeled|trimmed|cored|seeded|pitted|shelled)", re.IGNORECASE)
+
+
+def _trimmed_after(raw: str, draft: Draft) -> bool:
+    """Whether the food is peeled, trimmed or pitted after it was weighed (a comma part or brackets)."""
+    trailing = [p for p in draft.preparation if p != draft.leading_preparation]
+    return any(_TRIMMED.search(p) for p in trailing) and not _ALREADY.search(raw)

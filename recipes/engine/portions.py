@@ -313,10 +313,18 @@ def _unsized_piece_grams(food: FoodRecord) -> float | None:
 
 
 def edible_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
-    """The edible share of a weight written as bought (bones and all), or None when the weight is all eaten."""
+    """The edible share of a weight written as bought, or None when the weight is all eaten.
+
+    Meat and fish weighed with bone ("1 whole chicken (3 1/2 lb)") unless the line says meat only; a
+    vegetable or fruit only when the line trims it after weighing ("2 lb potatoes, peeled"), through
+    USDA's refuse for that food.
+    """
     for portion in food.portions:
         if portion.unit == AS_BOUGHT_UNIT and portion.amount > 0:
-            if _MEAT_ONLY.search(f"{parsed.food} {parsed.preparation}"):
+            animal = food.food_group in ("meat", "fish and seafood") or food.contains_meat or food.contains_fish
+            if animal and _MEAT_ONLY.search(f"{parsed.food} {parsed.preparation}"):
+                return None
+            if not animal and not parsed.trimmed_after:
                 return None
             return portion.grams / (portion.amount * POUND_G)
     return None

@@ -59,6 +59,9 @@ class ParsedLine:
     # "1 lb pasta, cooked", "1 cup quinoa (cooked according to package)": cooked after measuring, so the
     # amount is of the raw or dry food ("2 cups cooked rice" is measured cooked: False)
     cooked_after: bool = False
+    # "2 lb potatoes, peeled", "1 lb green beans, trimmed": peeled or trimmed after weighing, so the weight
+    # is as bought and includes what is cut away ("3 lb peeled potatoes" is weighed peeled: False)
+    trimmed_after: bool = False
 
     @property
     def amount(self) -> float | None:

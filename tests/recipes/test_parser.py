@@ -562,3 +562,18 @@ def test_a_bracketed_lean_share_is_preparation_for_the_matcher(text, food, prepa
 )
 def test_cooked_after_measuring_is_told_from_measured_cooked(text, cooked_after):
     assert parse_line(text).cooked_after is cooked_after
+
+
+@pytest.mark.parametrize(
+    ("text", "trimmed_after"),
+    [
+        ("2 lb potatoes, peeled", True),  # weighed as bought, then peeled
+        ("800 g potato (peeled & chopped)", True),
+        ("1 lb green beans, trimmed", True),
+        ("3 pounds peeled russet potatoes", False),  # weighed peeled
+        ("2 frozen bananas (200g, previously peeled)", False),
+        ("1 lb carrots", False),
+    ],
+)
+def test_trimming_after_weighing_is_told_from_weighing_trimmed(text, trimmed_after):
+    assert parse_line(text).trimmed_after is trimmed_after

@@ -250,3 +250,10 @@ def test_a_food_cooked_after_weighing_takes_its_dried_form_when_it_has_one(food_
 def test_lasagna_noodles_by_the_piece(food_index):
     assert weigh(food_index, "10 lasagna noodles") == pytest.approx(220)  # no longer unmatched
     assert weigh(food_index, "1 lb lasagna noodles") == pytest.approx(453.6, rel=0.01)
+
+
+def test_produce_peeled_or_trimmed_after_weighing_counts_its_edible_part(food_index):
+    # USDA SR28 11352 potatoes: refuse 25 % (parings and trimmings)
+    assert weigh(food_index, "2 lb potatoes, peeled") == pytest.approx(2 * 453.6 * 0.75, rel=0.01)
+    assert weigh(food_index, "3 pounds peeled russet potatoes") == pytest.approx(3 * 453.6, rel=0.01)
+    assert weigh(food_index, "1 lb carrots") == pytest.approx(453.6, rel=0.01)
