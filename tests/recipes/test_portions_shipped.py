@@ -257,3 +257,12 @@ def test_produce_peeled_or_trimmed_after_weighing_counts_its_edible_part(food_in
     assert weigh(food_index, "2 lb potatoes, peeled") == pytest.approx(2 * 453.6 * 0.75, rel=0.01)
     assert weigh(food_index, "3 pounds peeled russet potatoes") == pytest.approx(3 * 453.6, rel=0.01)
     assert weigh(food_index, "1 lb carrots") == pytest.approx(453.6, rel=0.01)
+
+
+def test_plain_milk_is_two_percent_and_whole_milk_is_whole(food_index):
+    def food(text):
+        parsed = parse_line(text)
+        return food_index.match(parsed.food, parsed.preparation).food
+
+    assert food("1 cup milk").fat_g == pytest.approx(food("1 cup 2% milk").fat_g)  # USDA ERS: the most popular milk
+    assert food("1 cup whole milk").fat_g > food("1 cup milk").fat_g
