@@ -103,7 +103,7 @@ class FoodIndex:
             if found:
                 return Match(found, 1.0, "lean " + " ".join(words))
         # A preparation that changes the food ("rice, cooked") is tried as part of the name first.
-        for state in ("cooked", "dried", "canned", "frozen", "toasted", "roasted"):
+        for state in ("cooked", "dried", "canned", "frozen", "toasted", "roasted", "drained"):
             if state in prep and state not in words:
                 # "cooked, cold jasmine rice": the state before the name, then before its shorter tails
                 # (not past a joining word: "tomatoes with green chiles" is not green chiles)

@@ -266,3 +266,13 @@ def test_plain_milk_is_two_percent_and_whole_milk_is_whole(food_index):
 
     assert food("1 cup milk").fat_g == pytest.approx(food("1 cup 2% milk").fat_g)  # USDA ERS: the most popular milk
     assert food("1 cup whole milk").fat_g > food("1 cup milk").fat_g
+
+
+def test_drained_sun_dried_tomatoes_are_the_oil_packed_kind(food_index):
+    def food(text):
+        parsed = parse_line(text)
+        return food_index.match(parsed.food, parsed.preparation).food.name
+
+    assert food("1/4 cup sun-dried tomatoes (drained and chopped)") == "sun-dried tomatoes in oil"
+    assert food("1/4 cup sun-dried tomatoes") == "sun-dried tomato"
+    assert food("1 can chickpeas, drained") == "chickpea"
