@@ -276,3 +276,10 @@ def test_drained_sun_dried_tomatoes_are_the_oil_packed_kind(food_index):
     assert food("1/4 cup sun-dried tomatoes (drained and chopped)") == "sun-dried tomatoes in oil"
     assert food("1/4 cup sun-dried tomatoes") == "sun-dried tomato"
     assert food("1 can chickpeas, drained") == "chickpea"
+
+
+def test_french_fried_onions_are_the_fried_topping_not_raw_onion(food_index):
+    parsed = parse_line("1 cup french fried onions")
+    food = food_index.match(parsed.food, parsed.preparation).food
+    assert food.name == "french fried onions" and food.energy_kcal > 300
+    assert weigh(food_index, "1 cup french fried onions") == pytest.approx(0.237 * 236.588, rel=0.01)
