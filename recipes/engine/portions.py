@@ -415,6 +415,12 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         and (density := grams_per_ml(food))
     ):
         return amount * density * WHOLE_SPICE_ML, "whole spice: each taken as 1/8 tsp ground"  # "2 pieces star anise"
+    if unit == "stick" and food.food_group in ("vegetables", "fruits"):
+        # "2 sticks celery" (UK): a stalk, not a 113 g stick of butter; "carrot sticks": a strip
+        stalk = _piece_grams(food, ("stalk", "strip"))
+        if stalk is not None:
+            return amount * stalk, ""
+        return amount * GENERIC_UNIT_GRAMS["stalk"], "estimated weight for a stick of a vegetable"
     if unit == "bunch" and food.food_group.lower().startswith("vegetable"):
         return amount * VEGETABLE_BUNCH_G, "estimated weight for a bunch of vegetables"
     if unit in GENERIC_UNIT_GRAMS:

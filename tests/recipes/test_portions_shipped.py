@@ -283,3 +283,8 @@ def test_french_fried_onions_are_the_fried_topping_not_raw_onion(food_index):
     food = food_index.match(parsed.food, parsed.preparation).food
     assert food.name == "french fried onions" and food.energy_kcal > 300
     assert weigh(food_index, "1 cup french fried onions") == pytest.approx(0.237 * 236.588, rel=0.01)
+
+
+def test_a_stick_of_a_vegetable_is_a_stalk_not_a_stick_of_butter(food_index):
+    assert weigh(food_index, "2 sticks celery, chopped") == pytest.approx(80)  # USDA celery stalk 40 g
+    assert weigh(food_index, "1 stick butter") == pytest.approx(113)
