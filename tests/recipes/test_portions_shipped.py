@@ -288,3 +288,9 @@ def test_french_fried_onions_are_the_fried_topping_not_raw_onion(food_index):
 def test_a_stick_of_a_vegetable_is_a_stalk_not_a_stick_of_butter(food_index):
     assert weigh(food_index, "2 sticks celery, chopped") == pytest.approx(80)  # USDA celery stalk 40 g
     assert weigh(food_index, "1 stick butter") == pytest.approx(113)
+
+
+def test_filled_pasta_is_not_shredded_cheese(food_index):
+    parsed = parse_line("2 9 oz packages refrigerated cheese tortellini")
+    assert food_index.match(parsed.food, parsed.preparation).food.name == "cheese tortellini"  # USDA 22901
+    assert weigh(food_index, "2 9 oz packages refrigerated cheese tortellini") == pytest.approx(2 * 255.1, rel=0.01)
