@@ -54,8 +54,9 @@ class Draft:
     size: str = ""
     optional: bool = False
     each: bool = False  # "½ tsp each salt and pepper": the amount is for every food listed
-    cooked_before: bool = False  # "2 cups cooked rice": "cooked" stands before the food, so it was measured cooked
-    leading_preparation: str = ""  # preparation written before the food ("peeled" in "3 lb peeled potatoes")
+    # preparation written before the food: "cooked" in "2 cups cooked rice" (measured cooked), "peeled" in
+    # "3 lb peeled potatoes" (weighed peeled)
+    leading_preparation: str = ""
     alternatives: list[str] = field(default_factory=list)
     preparation: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

@@ -255,11 +255,9 @@ def _move_preparation(words: list[str], draft: Draft) -> list[str]:
         else:
             break
     taken = min(taken, len(words) - 1)
-    if "cooked" in words[:taken]:
-        draft.cooked_before = True
     if taken:
         draft.leading_preparation = " ".join(words[:taken])
-        draft.preparation.insert(0, " ".join(words[:taken]))
+        draft.preparation.insert(0, draft.leading_preparation)
         words = words[taken:]
     if len(words) > 1 and words[-1] in PREP_WORDS:
         draft.preparation.append(words[-1])

@@ -194,7 +194,7 @@ def _finish(raw: str, draft: Draft, food: str) -> ParsedLine:
         optional=draft.optional,
         alternatives=tuple(dict.fromkeys(a for a in draft.alternatives if a and a != food)),
         note="; ".join(dict.fromkeys(" ".join(n.split()) for n in draft.notes if n.strip())),
-        cooked_after=not draft.cooked_before
+        cooked_after="cooked" not in draft.leading_preparation.split()
         and any("cooked" in p.split() for p in draft.preparation)
         and not _MEASURED_COOKED.search(raw),
         trimmed_after=_trimmed_after(raw, draft),
