@@ -111,13 +111,18 @@ def _portion_words(portion: Portion) -> str:
     return portion.unit.lower()
 
 
+def _portion_head(portion: Portion) -> str:
+    """The measure a portion names, without its qualifiers: "cup, chopped" -> "cup", "head (6" dia)" -> "head"."""
+    return _portion_words(portion).split(",")[0].split("(")[0].strip()
+
+
 def grams_per_ml(food: FoodRecord) -> float | None:
     """The food's density from its USDA volume portions (cup first), else its stored density."""
     best: float | None = None
     best_rank = 99
     for portion in food.portions:
         unit = _portion_words(portion)
-        head = unit.split(",")[0].split("(")[0].strip()
+        head = _portion_head(portion)
         for rank, name in enumerate(("cup", "tbsp", "tablespoon", "tsp", "teaspoon", "fl oz", "ml")):
             if head == name or head.startswith(name + " "):
                 # A plain "cup" beats "cup, chopped"; the first plain one found wins. A whipped measure
@@ -181,7 +186,7 @@ def _piece_grams(food: FoodRecord, words: tuple[str, ...], size: str = "") -> fl
             unit = _portion_words(portion)
             # "cup, whole" (USDA almonds, basil leaves) is a volume, not one whole piece; "slice, medium"
             # is a slice, not a medium loaf.
-            head = unit.split(",")[0].split("(")[0].split()
+            head = _portion_head(portion).split()
             measure = units.UNIT_WORDS.get(head[0], "") if head else ""
             if (measure == "slice" or units.dimension(measure) in (units.VOLUME, units.MASS)) and measure != (
                 units.UNIT_WORDS.get(word, word)
@@ -210,7 +215,7 @@ def _kind_piece_grams(food: FoodRecord) -> float | None:
         return None
     names = {name, *(alias.lower() for alias in food.aliases)}  # "roma tomato" is USDA's "plum tomato"
     for portion in food.portions:
-        head = _portion_words(portion).split(",")[0].split("(")[0].strip()
+        head = _portion_head(portion)
         if (head in names or head in kinds) and portion.amount > 0:
             return portion.grams / portion.amount
     return None
@@ -227,7 +232,7 @@ def _own_piece_grams(food: FoodRecord) -> float | None:
     if not noun:
         return None
     nouns = {noun, noun.removesuffix("s"), noun.removesuffix("es")}
-    heads = [(_portion_words(p).split(",")[0].split("(")[0].strip(), p) for p in food.portions]
+    heads = [(_portion_head(p), p) for p in food.portions]
     if any(head == "each" for head, _ in heads):
         return None
     for head, portion in heads:
@@ -239,12 +244,11 @@ def _own_piece_grams(food: FoodRecord) -> float | None:
 _PORTION_DIAMETER = re.compile(r'(\d+)(?:-(\d+)/(\d+))?"[^)]*dia')
 _LINE_INCHES = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*(?:inch(?:es)?|in\b|\")")
 _DIAMETER_TOLERANCE_INCHES = 2.0
-BURRITO_TORTILLA_INCHES = 10.0
+BURRITO_TORTILLA_INCHES = 10.0  # sold as "burrito size": 10-inch (and larger) flour tortillas
 BREAD_SLICE_INCHES = 0.5  # a sandwich-loaf slice, as USDA weighs its bread slices (white bread 18069: 29 g)
 MAX_SLICE_INCHES = 2.0
-_THICKNESS = re.compile(
-    r"(\d+(?:\.\d+)?(?:\s*/\s*\d+)?)\s*-?\s*(?:inch(?:es)?|in\b|\")"
-)  # sold as "burrito size": 10-inch (and larger) flour tortillas
+# A slice's stated thickness, fractions read ("3/4-inch"): _LINE_INCHES takes the whole number only.
+_THICKNESS = re.compile(r"(\d+(?:\.\d+)?(?:\s*/\s*\d+)?)\s*-?\s*(?:inch(?:es)?|in\b|\")")
 
 
 def _inches(portion: Portion) -> float | None:
@@ -303,7 +307,7 @@ def _unsized_piece_grams(food: FoodRecord) -> float | None:
     found: list[Portion] = []
     for portion in food.portions:
         unit = _portion_words(portion)
-        head = unit.split(",")[0].split("(")[0].strip()
+        head = _portion_head(portion)
         if not head or any(head == n or head.startswith(n + " ") for n in _NOT_COUNT) or portion.amount <= 0:
             continue
         if not _SIZED.search(unit):
@@ -352,6 +356,14 @@ def drained_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
     return None
 
 
+def _whole_spice(amount: float, food: FoodRecord) -> tuple[float, str] | None:
+    """A whole spice by the piece: each is 1/8 tsp of the ground spice, through its density."""
+    density = grams_per_ml(food)
+    if not density:
+        return None
+    return amount * density * WHOLE_SPICE_ML, "whole spice: each taken as 1/8 tsp ground"
+
+
 def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]:
     """Total grams for the line and a note when the weight is an estimate or unknown."""
     if parsed.grams is not None:
@@ -382,9 +394,8 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
             return amount * CINNAMON_STICK_G, "estimated weight for a cinnamon stick"
         if piece in GENERIC_UNIT_GRAMS and not (spice and piece == "clove"):
             return amount * GENERIC_UNIT_GRAMS[piece], f"estimated weight for a {piece}"
-        if spice and (density := grams_per_ml(food)):
-            # "4 whole cloves", "3 cardamom pods", "2 star anise": a whole spice by the piece
-            return amount * density * WHOLE_SPICE_ML, "whole spice: each taken as 1/8 tsp ground"
+        if spice and (whole := _whole_spice(amount, food)):  # "4 whole cloves", "3 cardamom pods"
+            return whole
         return None, f"no weight known for one {food.name}"
     # "1 fennel bulb": USDA names the piece by any word for the unit ("bulb" 234 g, not a generic head)
     piece = _piece_grams(food, unit_words(unit), parsed.size)
@@ -412,9 +423,9 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         unit == "piece"
         and food.food_group == "herbs and spices"
         and not any(root in food.name.lower() for root in FRESH_ROOTS)
-        and (density := grams_per_ml(food))
+        and (whole := _whole_spice(amount, food))
     ):
-        return amount * density * WHOLE_SPICE_ML, "whole spice: each taken as 1/8 tsp ground"  # "2 pieces star anise"
+        return whole  # "2 pieces star anise"
     if unit == "stick" and food.food_group in ("vegetables", "fruits"):
         # "2 sticks celery" (UK): a stalk, not a 113 g stick of butter; "carrot sticks": a strip
         stalk = _piece_grams(food, ("stalk", "strip"))
