@@ -4,7 +4,7 @@
   "Makes 1 cake; serves 10" -> 10).
 - Otherwise the first number; a range gives its middle, rounded down ("4-6" -> 5); "2 dozen" -> 24.
 - A whole baked item is cut into USDA SR28's standard pieces: a cake into 12 ("piece (1/12 of 9" dia)"
-  of cakes prepared from recipe), a pie, tart, quiche or pizza into 8 ("piece (1/8 of 9" dia)", "slice
+  of cakes prepared from recipe), a pie, quiche or pizza into 8 ("piece (1/8 of 9" dia)", "slice
   1/8 of 12" pizza"), a loaf into 12 slices ("Yield: 2 loaves" -> 24). A serving is what one person
   eats: a planner cannot use a whole cake as one. Publishers differ (some give per-loaf values), so
   the development set gains little either way; the product needs the slice.
