@@ -1,13 +1,8 @@
 """From ingredient lines to per-serving nutrition: parse, match, weigh, sum, divide.
 
 Pure Python. `analyse_recipe` is the one entry point used by the recipe service, the
-`analyze_recipes` command, the API's analyze endpoint and the benchmarks.
-
-Live cultures count only where the fermented food is eaten uncooked (docs/nutrition.md):
-a line that says it is cooked is cooked; a line for serving ("to serve", "for topping") is
-uncooked; otherwise the method decides: a ferment named only in steps without heat, or in a step
-that takes it off the heat, is uncooked; one stirred into a simmering pot or baked is not. Without
-a method, a ferment in a baked recipe (flour with baking powder, soda or yeast) counts as cooked.
+`analyze_recipes` command, the API's analyze endpoint and the benchmarks. Whether a fermented
+food's live cultures count is decided in recipes/engine/cultures.py.
 """
 
 from __future__ import annotations
@@ -16,109 +11,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from .cultures import HEAT_WORDS, LIVE_SERVING_G_VEGETABLE, is_baked, is_uncooked, live_serving_grams
 from .fodmap import fodmap_summary
 from .matcher import FoodIndex, tokens
 from .parser import parse_line
 from .portions import line_grams
 from .types import NUTRIENTS_PER_100G, PER_SERVING_NUTRIENTS, FoodRecord, ParsedLine, ServingNutrition
-
-HEAT_WORDS = frozenset(
-    [
-        "cooked",
-        "cook",
-        "fried",
-        "fry",
-        "baked",
-        "bake",
-        "roasted",
-        "roast",
-        "sauteed",
-        "saute",
-        "simmered",
-        "simmer",
-        "boiled",
-        "boil",
-        "heated",
-        "heat",
-        "warmed",
-        "warm",
-        "toasted",
-        "toast",
-        "grilled",
-        "grill",
-        "braised",
-        "braise",
-        "melted",
-        "melt",
-        "stewed",
-        "stew",
-        "steamed",
-        "steam",
-    ]
-)
-UNCOOKED_CUES = (
-    "to serve",
-    "for serving",
-    "to garnish",
-    "for garnish",
-    "garnish",
-    "for topping",
-    "to top",
-    "topping",
-    "on the side",
-    "for dipping",
-    "raw",
-    "unpasteurised",
-    "unpasteurized",
-    "live",
-)
-OFF_HEAT_CUES = (
-    "off the heat",
-    "remove from the heat",
-    "removed from the heat",
-    "take off the heat",
-    "to serve",
-    "serve with",
-    "serve topped",
-    "top with",
-    "topped with",
-    "once cooled",
-    "cooled",
-    "cool slightly",
-    "after cooking",
-    "garnish",
-    "on the side",
-    "spoon over",
-    "dollop",
-    "drizzle",
-    "to finish",
-    "finish with",
-    "just before serving",
-    "before serving",
-    "stir through",
-    "dressing",
-    "mix together",
-    "whisk together",
-)
-BAKING_FOODS = ("baking powder", "baking soda", "bicarbonate of soda", "yeast", "self-raising", "self-rising")
-
-# One serving of a live-culture food, in grams (docs/nutrition.md): a pot of yogurt or glass of
-# kefir, a tablespoon of miso, a few forkfuls of sauerkraut or kimchi, a glass of kombucha.
-LIVE_SERVING_G_DAIRY = 100.0
-LIVE_SERVING_G_DRINK = 240.0
-LIVE_SERVING_G_MISO = 15.0
-LIVE_SERVING_G_VEGETABLE = 40.0
-
-
-def live_serving_grams(food: FoodRecord) -> float:
-    name = food.name.lower()
-    if "miso" in name:
-        return LIVE_SERVING_G_MISO
-    if food.contains_dairy or "yogurt" in name or "yoghurt" in name or "kefir" in name and "water" not in name:
-        return LIVE_SERVING_G_DAIRY
-    if food.food_group == "beverages" or "kombucha" in name or "water kefir" in name:
-        return LIVE_SERVING_G_DRINK
-    return LIVE_SERVING_G_VEGETABLE
 
 
 @dataclass(frozen=True)
@@ -185,38 +83,6 @@ def serving_from_dict(values: dict, plant_species: Iterable[str] = ()) -> Servin
     return ServingNutrition(**kwargs)
 
 
-def _sentences(text: str) -> list[str]:
-    return [s.strip().lower() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
-
-
-def _food_keywords(food: FoodRecord, parsed: ParsedLine) -> set[str]:
-    words = set(tokens(parsed.food)) | set(tokens(food.name))
-    generic = {"raw", "plain", "live", "culture", "with", "and", "white", "red", "fresh", "unpasteurised"}
-    return {w for w in words if len(w) > 2 and w not in generic}
-
-
-def _is_uncooked(parsed: ParsedLine, food: FoodRecord, *, instructions: str, baked: bool) -> bool:
-    prep_words = set(tokens(parsed.preparation))
-    if prep_words & HEAT_WORDS:
-        return False
-    raw = parsed.raw.lower()
-    if any(cue in raw for cue in UNCOOKED_CUES):
-        return True
-    if instructions.strip():
-        keywords = _food_keywords(food, parsed)
-        mentions = [s for s in _sentences(instructions) if keywords & set(tokens(s))]
-        if not mentions:
-            return not baked
-        for sentence in mentions:
-            words = set(tokens(sentence))
-            if any(cue in sentence for cue in OFF_HEAT_CUES):
-                continue
-            if words & (HEAT_WORDS | {"oven", "pan", "skillet", "pot", "wok"}):
-                return False
-        return True
-    return not baked
-
-
 def analyse_recipe(
     lines: Sequence[str],
     *,
@@ -233,8 +99,7 @@ def analyse_recipe(
     servings = max(int(servings or 1), 1)
     chosen_foods = chosen_foods or {}
     parsed_lines = [parse_line(text) for text in lines]
-    all_text = " ".join(text.lower() for text in lines)
-    baked = any(word in all_text for word in BAKING_FOODS)
+    baked = is_baked(lines)
 
     results: list[LineResult] = []
     for position, (raw, parsed) in enumerate(zip(lines, parsed_lines, strict=True)):
@@ -313,7 +178,7 @@ def _weigh(
         else:
             status = "unmatched"
     else:
-        live = food.live_cultures and _is_uncooked(parsed, food, instructions=instructions, baked=baked)
+        live = food.live_cultures and is_uncooked(parsed, food, instructions=instructions, baked=baked)
     if chosen:
         note = "; ".join(part for part in ("food chosen by hand", note) if part)
     return LineResult(raw, parsed, food, confidence, grams, status, note, live, chosen)

@@ -59,7 +59,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "inch": ("inch", "inches"),
     "cm": ("cm", "centimetre", "centimetres", "centimeter", "centimeters"),
     "mm": ("mm",),
-    # counted units, singular canonical names (recipes/engine/portions.py knows their weights)
+    # counted units, singular canonical names (recipes/engine/pieces.py knows their weights)
     "clove": ("clove", "cloves"),
     "can": ("can", "cans", "tin", "tins"),
     "slice": ("slice", "slices"),

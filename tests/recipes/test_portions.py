@@ -1,6 +1,7 @@
 import pytest
 
-from recipes.engine.portions import GENERIC_UNIT_GRAMS, count_grams, grams_per_ml, line_grams
+from recipes.engine.pieces import GENERIC_UNIT_GRAMS, count_grams
+from recipes.engine.portions import grams_per_ml, line_grams
 from recipes.engine.types import ParsedLine, Portion
 from tests.recipes import factories as f
 

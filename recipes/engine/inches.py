@@ -1,0 +1,61 @@
+"""Lengths written on a line, in inches: a tortilla's diameter, a bread slice's thickness, a piece's length.
+
+A diameter ("4 (10-inch) flour tortillas") picks the food's USDA portion of the nearest stated
+diameter; a thickness scales USDA's sandwich slice; a length weighs a piece of root by the inch
+(recipes/engine/portions.py). Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import units
+from .types import FoodRecord, ParsedLine, Portion
+
+_PORTION_DIAMETER = re.compile(r'(\d+)(?:-(\d+)/(\d+))?"[^)]*dia')
+_LINE_INCHES = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*(?:inch(?:es)?|in\b|\")")
+_DIAMETER_TOLERANCE_INCHES = 2.0
+BURRITO_TORTILLA_INCHES = 10.0  # sold as "burrito size": 10-inch (and larger) flour tortillas
+BREAD_SLICE_INCHES = 0.5  # a sandwich-loaf slice, as USDA weighs its bread slices (white bread 18069: 29 g)
+MAX_SLICE_INCHES = 2.0
+# A slice's stated thickness, fractions read ("3/4-inch"): _LINE_INCHES takes the whole number only.
+_THICKNESS = re.compile(r"(\d+(?:\.\d+)?(?:\s*/\s*\d+)?)\s*-?\s*(?:inch(?:es)?|in\b|\")")
+
+
+def written_inches(text: str) -> float | None:
+    """The first length in inches written in `text` ("10-inch", '6"'), or None."""
+    found = _LINE_INCHES.search(text)
+    return float(found.group(1)) if found else None
+
+
+def slice_thickness_inches(text: str) -> float:
+    """A slice's thickness written in `text` ("1-inch", "3/4-inch"); 0 when none is written."""
+    found = _THICKNESS.search(text)
+    return (units.number_value(found.group(1)) or 0.0) if found else 0.0
+
+
+def _inches(portion: Portion) -> float | None:
+    """The diameter a USDA portion states: 'tortilla (approx 10" dia)' -> 10, 'medium bagel (3-1/2" to 4" dia)' -> 4."""
+    found = list(_PORTION_DIAMETER.finditer(portion.unit))
+    if not found:
+        return None
+    whole, numerator, denominator = found[-1].groups()
+    return int(whole) + (int(numerator) / int(denominator) if numerator and int(denominator) else 0.0)
+
+
+def diameter_grams(food: FoodRecord, parsed: ParsedLine) -> float | None:
+    """'4 (10-inch) flour tortillas': the food's USDA portion of the nearest stated diameter, if within 2 inches."""
+    inches = written_inches(parsed.note)
+    if inches is None:
+        inches = written_inches(parsed.food)
+    if inches is None:
+        if "burrito" in f"{parsed.raw}".lower() and "tortilla" in food.name.lower():
+            inches = BURRITO_TORTILLA_INCHES  # "2 burrito-size flour tortillas"
+        else:
+            return None
+    best, best_gap = None, _DIAMETER_TOLERANCE_INCHES
+    for portion in food.portions:
+        diameter = _inches(portion)
+        if diameter is not None and portion.amount > 0 and abs(diameter - inches) <= best_gap:
+            best, best_gap = portion.grams / portion.amount, abs(diameter - inches)
+    return best

@@ -1,0 +1,56 @@
+"""The eaten share of a weight written on a line: as bought (bones, peel, trimmings) or canned (liquid).
+
+"1 whole chicken (3 1/2 lb)" is weighed with its bones, "2 lb potatoes, peeled" with their peel and
+"1 (15 oz) can chickpeas" with the can's liquid; these give the share of that weight the food's values
+are for (recipes/engine/portions.py scales by it). Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .pieces import portion_words
+from .types import FoodRecord, ParsedLine
+
+# A bird weighed as bought ("1 whole chicken (3 1/2 lb)") includes its bones. A food whose curated row has
+# an "lb as bought" portion (the edible grams SR28 gives per pound ready-to-cook) is scaled to its edible
+# part when the line gives its weight, unless the line says the weight is meat only.
+AS_BOUGHT_UNIT = "lb as bought"
+POUND_G = 453.592
+# A US "303" can (303 x 406), the usual can of beans and vegetables: 15.5 oz net.
+STANDARD_CAN_G = 439.4
+_MEAT_ONLY = re.compile(r"\b(?:boneless|skinless|meat|fillets?|breasts?|cooked|shredded|diced|cubed)\b")
+
+
+def edible_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
+    """The edible share of a weight written as bought, or None when the weight is all eaten.
+
+    Meat and fish weighed with bone ("1 whole chicken (3 1/2 lb)") unless the line says meat only; a
+    vegetable or fruit only when the line trims it after weighing ("2 lb potatoes, peeled"), through
+    USDA's refuse for that food.
+    """
+    for portion in food.portions:
+        if portion.unit == AS_BOUGHT_UNIT and portion.amount > 0:
+            animal = food.food_group in ("meat", "fish and seafood") or food.contains_meat or food.contains_fish
+            if animal and _MEAT_ONLY.search(f"{parsed.food} {parsed.preparation}"):
+                return None
+            if not animal and not parsed.trimmed_after:
+                return None
+            return portion.grams / (portion.amount * POUND_G)
+    return None
+
+
+def drained_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
+    """The drained share of a can's net weight, for a food whose values are its drained solids.
+
+    "1 (15 oz) can chickpeas" weighs the can's contents, liquid and all; USDA 16358 (chickpeas, canned,
+    drained solids) gives "1 can drained" = 253 g, 58 % of a standard 15.5-oz can. Only legumes and
+    vegetables: USDA's fish cans come in many sizes.
+    """
+    if parsed.unit != "can" or not food.food_group.lower().startswith(("legume", "vegetable")):
+        return None
+    for portion in food.portions:
+        unit = portion_words(portion)
+        if unit.startswith("can") and "drain" in unit and "(" not in unit and portion.amount > 0:
+            return min(1.0, portion.grams / portion.amount / STANDARD_CAN_G)
+    return None
