@@ -53,7 +53,9 @@ _ADJECTIVES = word_set(
 _LEADING_DESCRIPTORS = word_set(
     "boneless skinless bone-in skin-on fresh large small medium ripe organic extra lean "
     "unsalted salted cooked uncooked leftover cold chilled frozen raw dried plain unsweetened sweetened "
-    "unflavored unflavoured natural"
+    "unflavored unflavoured natural "
+    # colours of a mix ("red, white and blue sprinkles"); not "orange", which is a fruit ("1 orange, zested")
+    "red white green yellow blue pink purple gold silver"
 )
 # A bracket giving a ground meat's lean share: "(90/10 fat)", "(lean, 93%)", "(85% lean)".
 _LEAN_PIECE = re.compile(

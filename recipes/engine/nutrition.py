@@ -17,6 +17,7 @@ from .matcher import FoodIndex, tokens
 from .parser import parse_line
 from .portions import line_grams
 from .types import NUTRIENTS_PER_100G, PER_SERVING_NUTRIENTS, FoodRecord, ParsedLine, ServingNutrition
+from .variations import VARIATION_NOTE, variation_start
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def analyse_recipe(
     servings = max(int(servings or 1), 1)
     chosen_foods = chosen_foods or {}
     parsed_lines = [parse_line(text) for text in lines]
+    variations_from = variation_start(parsed_lines)
     baked = is_baked(lines)
 
     results: list[LineResult] = []
@@ -109,6 +111,10 @@ def analyse_recipe(
             continue
         if parsed.kind in ("heading", "blank"):
             results.append(LineResult(raw, parsed, None, 0.0, None, "ignored", parsed.note or parsed.kind))
+            continue
+        if variations_from is not None and position >= variations_from:
+            # "Energy bites (8 ways)": one version is eaten, not all of them; see variations.py
+            results.append(LineResult(raw, parsed, None, 0.0, None, "ignored", VARIATION_NOTE))
             continue
         if parsed.kind == "reference":
             linked = _linked_food(parsed, index)

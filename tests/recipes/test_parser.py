@@ -526,6 +526,7 @@ def test_parse_yields_never_raises(text):
         ("8 ounces unsalted, American-style butter, cold", "unsalted american-style butter", ()),
         ("555 g cooked, cold jasmine rice", "cold jasmine rice", ()),
         ("1 cup unsweetened, unflavored plant milk", "unsweetened unflavored plant milk", ()),
+        ("2 tbsp red, white, and green colored nonpareils", "red white and green colored nonpareils", ()),
     ],
 )
 def test_describing_words_join_the_food_they_describe(text, food, alternatives):
