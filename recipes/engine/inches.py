@@ -13,25 +13,19 @@ from . import units
 from .types import FoodRecord, ParsedLine, Portion
 
 _PORTION_DIAMETER = re.compile(r'(\d+)(?:-(\d+)/(\d+))?"[^)]*dia')
-_LINE_INCHES = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*(?:inch(?:es)?|in\b|\")")
+# "10-inch", '6"', "1.5 in", "3/4-inch", "1 1/2-inch", "1½-inch": read from the start of a number, never from
+# inside one ("1/2-inch" is not 2 inches).
+_LINE_INCHES = re.compile(rf"(?<![\d/.,])({units.NUMERAL})\s*-?\s*(?:inch(?:es)?|in\b|\")")
 _DIAMETER_TOLERANCE_INCHES = 2.0
 BURRITO_TORTILLA_INCHES = 10.0  # sold as "burrito size": 10-inch (and larger) flour tortillas
 BREAD_SLICE_INCHES = 0.5  # a sandwich-loaf slice, as USDA weighs its bread slices (white bread 18069: 29 g)
 MAX_SLICE_INCHES = 2.0
-# A slice's stated thickness, fractions read ("3/4-inch"): _LINE_INCHES takes the whole number only.
-_THICKNESS = re.compile(r"(\d+(?:\.\d+)?(?:\s*/\s*\d+)?)\s*-?\s*(?:inch(?:es)?|in\b|\")")
 
 
 def written_inches(text: str) -> float | None:
-    """The first length in inches written in `text` ("10-inch", '6"'), or None."""
-    found = _LINE_INCHES.search(text)
-    return float(found.group(1)) if found else None
-
-
-def slice_thickness_inches(text: str) -> float:
-    """A slice's thickness written in `text` ("1-inch", "3/4-inch"); 0 when none is written."""
-    found = _THICKNESS.search(text)
-    return (units.number_value(found.group(1)) or 0.0) if found else 0.0
+    """The first length in inches written in `text` ("10-inch", '6"', "3/4-inch", "1 1/2-inch", "½-inch"), or None."""
+    found = _LINE_INCHES.search(units.normalise(text))
+    return units.number_value(found.group(1)) if found else None
 
 
 def _inches(portion: Portion) -> float | None:

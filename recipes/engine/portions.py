@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .inches import BREAD_SLICE_INCHES, MAX_SLICE_INCHES, diameter_grams, slice_thickness_inches, written_inches
+from .inches import BREAD_SLICE_INCHES, MAX_SLICE_INCHES, diameter_grams, written_inches
 from .pieces import (
     CINNAMON_STICK_G,
     CITRUS_UNIT_GRAMS,
@@ -136,7 +136,7 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
     if piece is None and unit == "fillet":
         piece = count_grams(food, parsed.size)  # "4 chicken breast fillets": a fillet is one whole piece
     if piece is not None:
-        inches = slice_thickness_inches(parsed.note) if unit == "slice" and food.food_group == "grains" else 0.0
+        inches = (written_inches(parsed.note) or 0.0) if unit == "slice" and food.food_group == "grains" else 0.0
         if 0 < inches <= MAX_SLICE_INCHES:
             # "9 slices (1-inch) bread": USDA's bread slice is a 1/2-inch sandwich slice
             return amount * piece * inches / BREAD_SLICE_INCHES, f"{inches:g}-inch slices"

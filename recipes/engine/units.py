@@ -237,13 +237,10 @@ def normalise(text: str) -> str:
 _INT = r"\d{1,9}"
 _DECIMAL = r"(?:\d{1,9}(?:[.,]\d+)?|[.,]\d+)"
 _WORD_ALTERNATION = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
-_ONE = (
-    rf"(?:{_INT}(?:\s+and\s+|\s*-\s*|\s+){_INT}/{_INT}"  # 1 1/2, 1-1/2, 1 and 1/2
-    rf"|{_INT}/{_INT}"
-    rf"|{_DECIMAL}"
-    rf"|(?:{_WORD_ALTERNATION})(?=\s|$))"
-    r"(?:\s+and\s+a\s+half\b)?"
-)
+# One number in digits, as `number_value` reads it: "1 1/2", "1-1/2", "1 and 1/2", "3/4", "1.5"
+# ("1½" once normalised).
+NUMERAL = rf"(?:{_INT}(?:\s+and\s+|\s*-\s*|\s+){_INT}/{_INT}|{_INT}/{_INT}|{_DECIMAL})"
+_ONE = rf"(?:{NUMERAL}|(?:{_WORD_ALTERNATION})(?=\s|$))(?:\s+and\s+a\s+half\b)?"
 _SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _HIGH = rf"(?:{_INT}(?:\s+|\s*-\s*){_INT}/{_INT}|{_INT}/{_INT}|{_DECIMAL}|(?:{_SMALL_WORDS})\b)"
 AMOUNT = re.compile(

@@ -233,6 +233,7 @@ FLOUR_TORTILLA = f.food(
         ("4 (10-inch) flour tortillas", 4 * 72),
         ("2 12-inch flour tortillas", 2 * 117),
         ("6 flour tortillas (6 inch)", 6 * 30),
+        ("6 (7 1/2-inch) flour tortillas", 6 * 49),  # the 7-8" portion, not a 2-inch tortilla
         ("8 flour tortillas", 8 * 48),  # no size written: the plain tortilla
         ("2 (20-inch) flour tortillas", 2 * 48),  # no USDA portion within 2 inches: the plain tortilla
     ],

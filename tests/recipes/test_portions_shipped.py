@@ -96,6 +96,25 @@ def test_pieces_by_length_sticks_of_spice_and_bunches_of_vegetables(food_index):
     assert weigh(food_index, "1 bunch scallions") == pytest.approx(90)
 
 
+def test_a_piece_length_reads_fractions_and_mixed_numbers(food_index):
+    # 10 g an inch of root; "1/2-inch" inside the brackets was read as its last digit, 2 inches
+    half_inch = weigh(food_index, "1/2-inch piece ginger")
+    assert half_inch == pytest.approx(5)
+    assert half_inch < weigh(food_index, "2-inch piece ginger")
+    assert weigh(food_index, "1 (1/2-inch) piece ginger") == pytest.approx(5)
+    assert weigh(food_index, "1 (½-inch) piece fresh ginger") == pytest.approx(5)
+    assert weigh(food_index, "1 (1 1/2-inch) piece fresh ginger") == pytest.approx(15)
+    assert weigh(food_index, "1 (1½-inch) piece ginger") == pytest.approx(15)
+
+
+def test_a_bread_slice_of_a_stated_thickness_scales_the_usda_half_inch_slice(food_index):
+    slice_g = weigh(food_index, "1 slice white bread")  # USDA 18069: a 1/2-inch sandwich slice, 29 g
+    assert slice_g == pytest.approx(29)
+    assert weigh(food_index, "4 slices (3/4-inch) white bread") == pytest.approx(4 * slice_g * 1.5)
+    assert weigh(food_index, "9 slices (1-inch) white bread") == pytest.approx(9 * slice_g * 2)
+    assert weigh(food_index, "2 (1 1/2-inch) slices white bread") == pytest.approx(2 * slice_g * 3)
+
+
 def test_pastry_by_the_sheet_and_crust(food_index):
     assert weigh(food_index, "1 sheet puff pastry") == pytest.approx(245)  # USDA 18211 '1 sheet'
     assert weigh(food_index, "1 refrigerated pie crust") == pytest.approx(229)  # USDA 18948
