@@ -64,6 +64,9 @@ _LABELS = frozenset(
     {"garnish", "to garnish", "for garnish", "topping", "toppings", "to serve", "for serving", "optional"}
 )
 
+# "8 cups cubed [Challah Bread | https://example.com/challah/]": a linked name is its text; bare links go
+_LINK = re.compile(r"\[\s*([^\[\]|]+?)\s*\|\s*https?://[^\]\s]*\s*\]")
+_URL = re.compile(r"\(?\s*https?://[^\s)\]]+\s*\)?")
 _SIZE_NOT_AMOUNT_INCHES = 6  # "1 inch ginger" is an amount; "9 inch pound cake" is the cake's size
 
 
@@ -87,7 +90,7 @@ _parse_cached = functools.lru_cache(maxsize=8192)(_parse_safely)
 
 
 def _parse(raw: str) -> ParsedLine:
-    text = units.normalise(raw)
+    text = units.normalise(_URL.sub(" ", _LINK.sub(r"\1", raw)))
     if not HAS_WORD.search(text):
         return ParsedLine(raw=raw, kind="blank")
     heading = _heading(text)

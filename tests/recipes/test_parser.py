@@ -578,3 +578,18 @@ def test_cooked_after_measuring_is_told_from_measured_cooked(text, cooked_after)
 )
 def test_trimming_after_weighing_is_told_from_weighing_trimmed(text, trimmed_after):
     assert parse_line(text).trimmed_after is trimmed_after
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "quantity"),
+    [
+        ("8-10 cups cubed [Challah Bread | https://www.example.com/whole-wheat-challah/]", "challah bread", 8),
+        ("1 cup pesto (https://example.com/basil-pesto/)", "pesto", 1),
+        ("2 tbsp harissa https://example.com/harissa", "harissa", 2),
+    ],
+)
+def test_a_linked_name_is_its_text_and_bare_links_are_dropped(text, food, quantity):
+    parsed = parse_line(text)
+    assert parsed.food == food
+    assert parsed.quantity == quantity
+    assert "http" not in parsed.note + parsed.preparation
