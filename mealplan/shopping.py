@@ -15,7 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from mealplan.models import Plan
-from recipes.engine.portions import count_grams, grams_per_ml
+from recipes.engine.pieces import count_grams
+from recipes.engine.portions import grams_per_ml
 from recipes.models import RecipeIngredient
 from recipes.selectors import food_record
 from recipes.vocab import FOOD_GROUPS

@@ -27,9 +27,6 @@ from .pieces import (
 from .shares import drained_share, edible_share
 from .types import FoodRecord, ParsedLine
 
-# count_grams is imported from here by mealplan/shopping.py, beside grams_per_ml.
-__all__ = ["ML_PER_UNIT", "count_grams", "grams_per_ml", "line_grams"]
-
 ML_PER_UNIT = {
     "cup": 236.588,
     "tbsp": 14.787,
@@ -74,7 +71,7 @@ def grams_per_ml(food: FoodRecord) -> float | None:
 
 def _volume_portion_for(food: FoodRecord, preparation: str) -> float | None:
     """Grams per ml from the portion whose description best fits the preparation ("cup, chopped")."""
-    prep_words = set(re.findall(r"[a-z]+", preparation.lower()))
+    prep_words = {_stem(word) for word in re.findall(r"[a-z]+", preparation.lower())}
     if not prep_words:
         return None
     best, best_overlap = None, 0
@@ -83,11 +80,19 @@ def _volume_portion_for(food: FoodRecord, preparation: str) -> float | None:
         head = unit.split(",")[0].strip()
         if head not in ("cup", "tbsp", "tsp"):
             continue
-        overlap = len(prep_words & set(re.findall(r"[a-z]+", unit)) - {"cup", "tbsp", "tsp"})
+        overlap = len(prep_words & {_stem(word) for word in re.findall(r"[a-z]+", unit)} - {"cup", "tbsp", "tsp"})
         if overlap > best_overlap and portion.amount > 0:
             best_overlap = overlap
             best = portion.grams / (portion.amount * ML_PER_UNIT[head])
     return best
+
+
+def _stem(word: str) -> str:
+    """'cubed', 'cubes' and 'cube' alike: a bread "cubed" takes USDA's "cup, cubes", not "cup, crumbs"."""
+    for suffix in ("ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _whole_spice(amount: float, food: FoodRecord) -> tuple[float, str] | None:
@@ -167,5 +172,6 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
     if unit == "bunch" and food.food_group.lower().startswith("vegetable"):
         return amount * VEGETABLE_BUNCH_G, "estimated weight for a bunch of vegetables"
     if unit in GENERIC_UNIT_GRAMS:
-        return amount * GENERIC_UNIT_GRAMS[unit], f"estimated weight for a {unit}"
+        article = "an" if unit[0] in "aeiou" else "a"
+        return amount * GENERIC_UNIT_GRAMS[unit], f"estimated weight for {article} {unit}"
     return None, f"no weight known for '{unit}' of {food.name}"

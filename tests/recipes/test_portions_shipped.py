@@ -313,3 +313,12 @@ def test_filled_pasta_is_not_shredded_cheese(food_index):
     parsed = parse_line("2 9 oz packages refrigerated cheese tortellini")
     assert food_index.match(parsed.food, parsed.preparation).food.name == "cheese tortellini"  # USDA 22901
     assert weigh(food_index, "2 9 oz packages refrigerated cheese tortellini") == pytest.approx(2 * 255.1, rel=0.01)
+
+
+def test_a_volume_takes_the_usda_cup_its_preparation_names(food_index):
+    # SR28 18069 white bread: "cup, cubes" 35 g beside "cup, crumbs" 45 g; "cubed" names the cubes
+    assert weigh(food_index, "2 cups cubed bread") == pytest.approx(70, rel=0.01)
+    assert weigh(food_index, "2 cups bread, cubed") == pytest.approx(70, rel=0.01)
+    # SR28 11282 onion: "cup, chopped" 160 g beside "cup, sliced" 115 g
+    assert weigh(food_index, "1 cup sliced onion") == pytest.approx(115, rel=0.01)
+    assert weigh(food_index, "1 cup chopped onion") == pytest.approx(160, rel=0.01)
