@@ -2,7 +2,8 @@
 
 - A count of servings, slices or pieces anywhere in the text wins ("1 loaf (12 slices)" -> 12,
   "Makes 1 cake; serves 10" -> 10).
-- Otherwise the first number; a range gives its middle, rounded down ("4-6" -> 5); "2 dozen" -> 24.
+- Otherwise the first number (a size such as "9-inch" or "9x13" is not one; "one 9-inch cake" is
+  one cake); a range gives its middle, rounded down ("4-6" -> 5); "2 dozen" -> 24.
 - A whole baked item is cut into USDA SR28's standard pieces: a cake into 12 ("piece (1/12 of 9" dia)"
   of cakes prepared from recipe), a pie, quiche or pizza into 8 ("piece (1/8 of 9" dia)", "slice
   1/8 of 12" pizza"), a loaf into 12 slices ("Yield: 2 loaves" -> 24). A serving is what one person
@@ -17,14 +18,16 @@ import re
 from . import units
 
 _YIELD_AMOUNT = re.compile(
-    r"(?<![\d/.])(?P<lo>\d{1,5}(?:\.\d+)?)(?:\s*(?:-|to|or)\s*(?P<hi>\d{1,5}(?:\.\d+)?))?(?![\d/])(?P<dozen>\s+dozen)?",
+    r"(?<![\d/.xX])(?P<lo>\d{1,5}(?:\.\d+)?)(?:\s*(?:-|to|or)\s*(?P<hi>\d{1,5}(?:\.\d+)?))?(?![\d/])"
+    r"(?!\s*-?\s*(?:inch|in\b|\"|x\s*\d))"  # a size ("9-inch", "9x13"), not a count
+    r"(?P<dozen>\s+dozen)?",
     re.IGNORECASE,
 )
 _YIELD_WORDS = re.compile(
     r"\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b(?P<dozen>\s+dozen)?",
     re.IGNORECASE,
 )
-_SERVING_WORDS = r"(?:servings?|serves|portions?|slices?|pieces?|people|persons?|wedges?)"
+_SERVING_WORDS = r"(?:servings?|serves|portions?|slices?|pieces?|people|persons?|wedges?|squares?|bars?)"
 # "12 servings", "10 slices", "serves 6", "serves: 4-6"
 _COUNTED_SERVINGS = re.compile(
     rf"(?<![\d/.])(?P<count>\d{{1,4}}(?:\s*(?:-|to)\s*\d{{1,4}})?)\s+(?:\w+\s+)?{_SERVING_WORDS}\b"
@@ -68,6 +71,9 @@ def parse_yields(text: str) -> int | None:
         value = _middle(counted.group("count") or counted.group("serves"))
         return int(value) if value >= 1 else None
     found = _YIELD_AMOUNT.search(normalised)
+    word = _YIELD_WORDS.search(normalised)
+    if found and word and word.start() < found.start():
+        found = None  # "one 9-inch cake": the count is the word
     if found:
         low = float(found.group("lo"))
         high = float(found.group("hi")) if found.group("hi") else low
@@ -76,7 +82,6 @@ def parse_yields(text: str) -> int | None:
             value *= 12
         after = normalised[found.end() :]
     else:
-        word = _YIELD_WORDS.search(normalised)
         if not word:
             return None
         value = units.number_value(word.group("word")) or 0.0

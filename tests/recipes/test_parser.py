@@ -449,6 +449,11 @@ def test_number_value_rejects_a_zero_denominator():
         ("none", None),
         ("0 servings", None),
         ("1/2 cup", None),
+        ("one 9-inch cake", 12),  # the count is the word; "9-inch" is a size
+        ("1 8x8 pan (16 squares)", 16),
+        ("1 9x13 pan (24 bars)", 24),
+        ("9x13 pan", None),  # a size and no count
+        ("2 (8-inch) round cakes", 24),
     ],
 )
 def test_parse_yields(text, servings):
