@@ -1,0 +1,123 @@
+"""Common ingredient lines as recipe blogs write them: the food they match and what they weigh.
+
+Each line matched an unrelated food, matched nothing or weighed far off before its curated row or
+alias existed; the weights come from the USDA SR28 portions or label sizes cited in the rows' notes.
+"""
+
+import pytest
+
+from recipes.engine.parser import parse_line
+from recipes.engine.portions import line_grams
+
+
+def match_and_weigh(food_index, text: str) -> tuple[str, float | None]:
+    parsed = parse_line(text)
+    match = food_index.match(parsed.food, parsed.preparation)
+    assert match.food is not None, text
+    grams, _ = line_grams(parsed, match.food)
+    return match.food.name, grams
+
+
+# (line, curated food, grams)
+LINES = [
+    # canned soups, sauces and mixes: not raw mushrooms, a whole chicken, hot sauce or a raw onion
+    ("1 (10.5 oz) can cream of mushroom soup", "condensed cream of mushroom soup", 297.7),
+    ("1 can cream of mushroom soup", "condensed cream of mushroom soup", 298),  # Campbell's 10.5 oz
+    ("1 (10.75 oz) can cream of chicken soup", "condensed cream of chicken soup", 304.8),
+    ("1 can cream of chicken soup", "condensed cream of chicken soup", 305),  # USDA 06016 "can (10.75 oz)"
+    ("1 can cream of celery soup", "condensed cream of celery soup", 305),
+    ("1 cup Alfredo sauce", "alfredo sauce", 252),  # USDA 06930 1/4 cup = 63 g
+    ("1/4 cup Heinz chili sauce", "tomato chili sauce", 68.25),  # USDA 06972 1 cup = 273 g
+    ("1 packet onion soup mix", "onion soup mix", 39),  # USDA 06094 packet
+    ("1 tbsp Better Than Bouillon chicken base", "chicken soup base", 18.8),  # label 1 tsp = 6 g
+    ("1 tsp Frank's RedHot", "hot sauce", None),
+    ("1/4 cup Miracle Whip", "salad dressing (mayonnaise type)", 58.75),  # USDA 04018 1 cup = 235 g
+    ("1 tbsp wasabi paste", "wasabi", 20),  # USDA 27064 tablespoon
+    ("1/2 cup pico de gallo", "pico de gallo", 128),  # USDA 27027 2 tbsp = 32 g
+    ("1 cup guacamole", "guacamole", 230),  # avocado "1 cup, pureed", not cubes (150 g)
+    ("1/2 cup queso", "nacho cheese sauce", 126),
+    ("1/4 cup dashi", "fish stock", 58.25),
+    # fruit products: not raw cherries, not hot sauce
+    ("1 (21 oz) can cherry pie filling", "cherry pie filling", 595.3),
+    ("1 can apple pie filling", "apple pie filling", 595),
+    ("1/2 cup cranberry sauce", "cranberry sauce", 138.5),  # USDA 09081 1 cup = 277 g
+    # packaged and branded foods
+    ("1 cup Chex cereal", "rice chex", 27),
+    ("2 Snickers bars, chopped", "snickers", 114),  # USDA 19155 bar (2 oz) = 57 g
+    ("1 box Kraft macaroni and cheese", "boxed macaroni and cheese", 206),  # 7.25 oz box
+    ("1 (8 oz) can crescent rolls", "crescent roll dough", 226.8),
+    ("1 can refrigerated biscuits", "refrigerated biscuit dough", 398),  # USDA 18014 package
+    ("2 packs ramen noodles", "instant ramen noodles", 162),  # USDA 06583 package 81 g, not 300 g
+    ("1 tbsp Everything Bagel seasoning", "everything bagel seasoning", 9),  # not a bagel
+    ("1 cup Silk almondmilk", "almond milk", 262),
+    ("2 tbsp PB2 powdered peanut butter", "powdered peanut butter", 7.5),  # USDA 16099 1 cup = 60 g
+    ("1/4 cup pea protein powder", "soy protein powder", 24),  # not a cup of water
+    ("1/4 cup collagen peptides", "collagen peptides", 28),
+    ("2 shots espresso", "espresso", 59.2),
+    # flours and leaves
+    ("1/2 cup cassava flour", "cassava flour", 76),  # not wheat flour
+    ("4 kaffir lime leaves", "makrut lime leaf", 2),  # leaves, not four limes (268 g)
+    ("10 curry leaves", "curry leaf", 5),
+    # meat and fish
+    ("2 rashers streaky bacon", "bacon", 56),  # a USDA slice each, not a 442 g package each
+    ("8 oz deli turkey", "deli turkey", 226.8),  # not a whole turkey with bones
+    ("8 oz roast beef, thinly sliced", "deli roast beef", 226.8),
+    ("1 lb ground bison", "ground bison", 453.6),
+    ("1 lb tri-tip", "tri-tip", 453.6),
+    ("2 Cornish hens", "cornish hen", 672),  # USDA 05307 "0.5 bird" = 168 g
+    ("1 can Spam", "spam", 340),
+    ("1 lb mahi mahi", "mahi mahi", 453.6),
+    ("1 cup imitation crab", "imitation crab", 135),  # crab's USDA cup, not water
+    ("4 chicken cutlets", "chicken breast", 1088),  # not a whole chicken each (920 g)
+    ("1 (3.75 oz) can sardines in olive oil", "sardines", 106.3),  # not olive oil
+    ("2 cups leftover turkey, chopped", "cooked turkey", 280),  # not water (473 g)
+    # cheeses and dairy
+    ("1 cup shredded Colby Jack", "colby jack cheese", 113),
+    ("1/2 cup grated Asiago", "asiago cheese", 50),
+    ("4 oz Havarti", "havarti cheese", 113.4),
+    ("8 oz Manchego", "manchego cheese", 226.8),
+    ("4 oz burrata", "burrata", 113.4),
+    ("1 cup shredded Italian blend cheese", "italian cheese blend", 112),
+    ("200g Greek-style yoghurt", "greek yogurt", 200),
+    ("1/2 cup Mexican crema", "creme fraiche", 119),
+    ("1/2 cup pimento-stuffed green olives", "green olive", 67.2),  # not water (118 g)
+]
+
+
+def test_common_lines_match_their_food_and_weight(food_index):
+    # one test over the table: building the shipped food index dominates the run time
+    wrong = []
+    for text, food_name, grams in LINES:
+        name, weighed = match_and_weigh(food_index, text)
+        if name != food_name or (grams is not None and weighed != pytest.approx(grams, rel=0.02)):
+            wrong.append(f"{text!r}: {name} {weighed} g, expected {food_name} {grams} g")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_brand_or_dish_is_not_its_loudest_raw_word(food_index):
+    for text, loud in [
+        ("1 cup Alfredo sauce", "hot sauce"),
+        ("1 tsp Frank's RedHot", "hot dog"),
+        ("1/2 cup cranberry sauce", "hot sauce"),
+        ("4 kaffir lime leaves", "lime"),
+        ("1 (10.75 oz) can cream of chicken soup", "whole chicken"),
+    ]:
+        assert match_and_weigh(food_index, text)[0] != loud, text
+
+
+def test_dairy_and_vegan_creams_keep_their_own_matches(food_index):
+    # "crema" is Mexican crema; a plant cream must not become dairy cream through the new aliases
+    assert match_and_weigh(food_index, "1/4 cup cashew cream")[0] == "cashew"
+    assert match_and_weigh(food_index, "1 cup sour cream")[0] == "sour cream"
+    assert match_and_weigh(food_index, "1 cup coconut cream")[0] == "coconut cream"
+
+
+def test_new_rows_carry_their_diet_and_allergen_flags(food_index):
+    imitation_crab = food_index.match("imitation crab", "").food
+    assert imitation_crab.contains_fish and "fish" in imitation_crab.allergens
+    soup = food_index.match("cream of mushroom soup", "").food
+    assert soup.contains_dairy and "gluten" in soup.allergens
+    collagen = food_index.match("collagen peptides", "").food
+    assert collagen.animal_product and collagen.contains_meat
+    assert food_index.match("deli turkey", "").food.processed_meat
+    assert "peanuts" in food_index.match("pb2", "").food.allergens
