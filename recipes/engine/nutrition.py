@@ -109,7 +109,7 @@ def analyse_recipe(
         if chosen is not None:
             results.append(_weigh(raw, parsed, chosen, 1.0, instructions=instructions, baked=baked, chosen=True))
             continue
-        if parsed.kind in ("heading", "blank"):
+        if parsed.kind in ("heading", "blank", "equipment"):
             results.append(LineResult(raw, parsed, None, 0.0, None, "ignored", parsed.note or parsed.kind))
             continue
         if variations_from is not None and position >= variations_from:

@@ -20,7 +20,8 @@ Choices a reader may want to know:
   `optional`; "plus more for drizzling" and "for frying" go to the note and do not.
 - Headings: "For the dressing:", "DRESSING", "--- Sauce ---". References to another recipe
   ("1 recipe pizza dough", "1 batch pesto", "(see above)", "(recipe link)") have kind "reference"
-  and keep their amount and food.
+  and keep their amount and food. Skewers, cupcake liners and food colouring have kind "equipment":
+  reported, not counted.
 - Yields ("Serves 4", "1 cake") are read by recipes/engine/yields.py; `parse_yields` is re-exported here.
 """
 
@@ -67,6 +68,13 @@ _LABELS = frozenset(
 # "8 cups cubed [Challah Bread | https://example.com/challah/]": a linked name is its text; bare links go
 _LINK = re.compile(r"\[\s*([^\[\]|]+?)\s*\|\s*https?://[^\]\s]*\s*\]")
 _URL = re.compile(r"\(?\s*https?://[^\s)\]]+\s*\)?")
+# Lines that are not food: "10 bamboo skewers", "pink gel food coloring", "12 cupcake liners"
+_NOT_FOOD = re.compile(
+    r"\b(?:skewers?|toothpicks?|(?:kitchen|butcher'?s) twine|parchment(?: paper)?|baking paper"
+    r"|(?:aluminium|aluminum|tin) foil"
+    r"|(?:cupcake|muffin|paper) (?:liners?|cases)|(?:food|gel|liquid) colou?r(?:ing)?s?|colou?ring gel)\b",
+    re.IGNORECASE,
+)
 _SIZE_NOT_AMOUNT_INCHES = 6  # "1 inch ginger" is an amount; "9 inch pound cake" is the cake's size
 
 
@@ -123,7 +131,10 @@ def _parse(raw: str) -> ParsedLine:
         food = citrus.prepared_citrus(food, draft)
     if draft.unit in ("recipe", "batch"):
         draft.kind = "reference"
-    if draft.kind == "reference":
+    if _NOT_FOOD.search(food):
+        draft.kind = "equipment"
+        draft.notes.insert(0, "not a food: not counted")
+    elif draft.kind == "reference":
         draft.notes.insert(0, "refers to another recipe: not counted")
     return _finish(raw, draft, food)
 

@@ -44,7 +44,7 @@ class ParsedLine:
     """One ingredient line, parsed. See recipes/engine/parser.py."""
 
     raw: str
-    kind: str = "ingredient"  # "ingredient" | "heading" | "reference" | "blank"
+    kind: str = "ingredient"  # "ingredient" | "heading" | "reference" | "equipment" | "blank"
     quantity: float | None = None  # low end of a range; None when no amount is written
     quantity_max: float | None = None  # high end of a range ("1-2" -> 1, 2); None otherwise
     unit: str = ""  # canonical unit name ("cup", "tbsp", "g", "can", "clove", ...); "" for a count

@@ -598,3 +598,17 @@ def test_a_linked_name_is_its_text_and_bare_links_are_dropped(text, food, quanti
     assert parsed.food == food
     assert parsed.quantity == quantity
     assert "http" not in parsed.note + parsed.preparation
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["10 pcs bamboo skewers", "1/4 teaspoon pink gel food coloring", "food colourings (optional)", "12 cupcake liners"],
+)
+def test_equipment_and_colouring_are_not_food(text):
+    parsed = parse_line(text)
+    assert parsed.kind == "equipment"
+    assert "not a food" in parsed.note
+
+
+def test_a_food_cooked_in_foil_is_still_food():
+    assert parse_line("1 salmon fillet, wrapped in foil").kind == "ingredient"
