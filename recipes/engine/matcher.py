@@ -131,7 +131,7 @@ class FoodIndex:
                 return Match(found, 0.95, " ".join(content))
         best = self._longest_phrase(content or words)
         if best:
-            return best
+            return _unless_plant_based(best, words)
         return self._usda_fallback(content or words)
 
     def _leanest(self, found: Match, lean: int) -> Match:
@@ -201,6 +201,27 @@ class FoodIndex:
 
 
 _JOINING_WORDS = frozenset({"with", "and", "in", "or", "&", "of"})
+
+# "coconut yogurt", "vegan cheese shreds", "dairy-free sour cream": a plant-based alternative of a dairy
+# food. When only the dairy noun is found, the line is reported rather than counted as dairy: its
+# values and its diet flags (a vegan recipe is not a dairy one) would both be wrong.
+_PLANT_BASED = frozenset(
+    {"vegan", "nondairy", "coconut", "almond", "cashew", "oat", "soy", "soya", "hemp", "pea", "macadamia", "hazelnut"}
+)
+_PLANT_BASED_PAIRS = (("dairy", "free"), ("non", "dairy"), ("plant", "based"))
+PLANT_BASED_CONFIDENCE = 0.45  # below MIN_CONFIDENCE: reported as unmatched
+
+
+def _unless_plant_based(found: Match, words: list[str]) -> Match:
+    food = found.food
+    if food is None or not food.contains_dairy or not food.food_group.startswith("dairy"):
+        return found
+    others = [w for w in words if w not in found.matched_on.split()]
+    pairs = set(zip(others, others[1:], strict=False))
+    if _PLANT_BASED.intersection(others) or pairs.intersection(_PLANT_BASED_PAIRS):
+        return Match(food, min(found.confidence, PLANT_BASED_CONFIDENCE), found.matched_on)
+    return found
+
 
 # "90% lean ground beef" (normalised "90 lean ground beef"): a curated row for one lean share of a ground meat.
 _LEAN_NAME = re.compile(r"^(\d{2}) lean (.+)$")

@@ -126,3 +126,17 @@ def test_a_lean_share_on_the_line_picks_the_nearest_lean_row():
     assert index.match("93% lean ground turkey").food.id == 43
     # a number that is no lean share is left alone
     assert index.match("ground beef", "2 packages").food.id == 40
+
+
+@pytest.mark.parametrize(
+    "text", ["coconut yogurt", "dairy-free yogurt", "plant-based yogurt", "vegan yogurt", "almond milk yogurt"]
+)
+def test_a_plant_based_alternative_is_not_counted_as_the_dairy_food(index, text):
+    match = index.match(text)
+    assert not match.matched  # reported: neither its values nor its dairy flag are the yogurt's
+    assert match.food.id == 3
+
+
+def test_a_dairy_food_with_a_flavour_or_describing_word_still_matches(index):
+    assert index.match("creamy yogurt").matched
+    assert index.match("natural yogurt").confidence == 1.0
