@@ -129,6 +129,8 @@ def piece_grams(food: FoodRecord, words: tuple[str, ...], size: str = "") -> flo
 
 _COUNT_PORTIONS = ("medium", "whole", "each", "fruit", "item", "piece", "large", "small", "serving")
 _NOT_COUNT = ("cup", "tbsp", "tsp", "oz", "lb", "fl oz", "ml", "g", "pat", "quart", "pint")
+# A container holds many pieces: "2 rashers bacon" is never USDA's "package" of bacon.
+_CONTAINER_PORTIONS = ("package", "pkg", "container", "box", "bag", "can", "jar", "bottle", "carton", "tub")
 
 
 _NOT_A_KIND = frozenset({"whole", "medium", "large", "small", "fresh", "raw", "cooked"})
@@ -202,7 +204,11 @@ def _unsized_piece_grams(food: FoodRecord) -> float | None:
     for portion in food.portions:
         unit = portion_words(portion)
         head = portion_head(portion)
-        if not head or any(head == n or head.startswith(n + " ") for n in _NOT_COUNT) or portion.amount <= 0:
+        if (
+            not head
+            or any(head == n or head.startswith(n + " ") for n in (*_NOT_COUNT, *_CONTAINER_PORTIONS))
+            or portion.amount <= 0
+        ):
             continue
         if not _SIZED.search(unit):
             found.append(portion)

@@ -140,6 +140,8 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
     piece = piece_grams(food, unit_words(unit), parsed.size)
     if piece is None and unit == "fillet":
         piece = count_grams(food, parsed.size)  # "4 chicken breast fillets": a fillet is one whole piece
+    if piece is None and unit == "strip":
+        piece = piece_grams(food, ("slice",))  # "3 strips bacon": USDA weighs bacon by the slice
     if piece is not None:
         inches = (written_inches(parsed.note) or 0.0) if unit == "slice" and food.food_group == "grains" else 0.0
         if 0 < inches <= MAX_SLICE_INCHES:

@@ -62,13 +62,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     # counted units, singular canonical names (recipes/engine/pieces.py knows their weights)
     "clove": ("clove", "cloves"),
     "can": ("can", "cans", "tin", "tins"),
-    "slice": ("slice", "slices"),
+    "slice": ("slice", "slices", "rasher", "rashers"),
     "stick": ("stick", "sticks"),
     "pinch": ("pinch", "pinches", "pinchs"),
     "handful": ("handful", "handfuls"),
     "bunch": ("bunch", "bunches"),
     "sprig": ("sprig", "sprigs"),
-    "package": ("package", "packages", "pkg", "pkgs", "pack", "packs"),
+    "package": ("package", "packages", "pkg", "pkgs", "pack", "packs", "pouch", "pouches"),
     "packet": ("packet", "packets", "sachet", "sachets", "envelope", "envelopes"),
     "jar": ("jar", "jars"),
     "head": ("head", "heads", "bulb", "bulbs"),
@@ -328,9 +328,18 @@ def match_unit(text: str) -> Unit | None:
         name = "tsp"
     else:
         name = UNIT_WORDS.get(word.lower(), "")
-    if not name:
+    if not name or _NAMES_A_CUT.get(name, _NO_CUT).match(text, found.end()):
         return None
     return Unit(name, dimension(name), found.end())
+
+
+# A unit word that begins a cut's name is the food: "2 strip steaks", "2 rib eye steaks", "4 cube steaks".
+_NAMES_A_CUT = {
+    "strip": re.compile(r"\s+(?:steaks?|loins?)\b", re.IGNORECASE),
+    "stalk": re.compile(r"\s+(?:eyes?|steaks?|roasts?|chops?|racks?)\b", re.IGNORECASE),  # "rib"
+    "cube": re.compile(r"\s+steaks?\b", re.IGNORECASE),
+}
+_NO_CUT = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)

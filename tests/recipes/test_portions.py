@@ -242,3 +242,12 @@ def test_a_stated_diameter_picks_the_usda_portion_of_that_size(raw, grams):
     from recipes.engine.parser import parse_line
 
     assert line_grams(parse_line(raw), FLOUR_TORTILLA) == (pytest.approx(grams), "")
+
+
+def test_a_counted_food_is_never_its_usda_package():
+    from recipes.engine.types import FoodRecord
+
+    sausage = FoodRecord(
+        id=1, name="breakfast sausage", portions=(Portion(1, "package", 340.0), Portion(1, "link", 25.0))
+    )
+    assert count_grams(sausage, "") == pytest.approx(25.0)

@@ -322,3 +322,24 @@ def test_a_volume_takes_the_usda_cup_its_preparation_names(food_index):
     # SR28 11282 onion: "cup, chopped" 160 g beside "cup, sliced" 115 g
     assert weigh(food_index, "1 cup sliced onion") == pytest.approx(115, rel=0.01)
     assert weigh(food_index, "1 cup chopped onion") == pytest.approx(160, rel=0.01)
+
+
+def test_a_unit_word_that_begins_a_cut_is_the_food(food_index):
+    assert parse_line("2 strip steaks").unit == ""  # two steaks, not two 10 g strips
+    assert parse_line("2 rib eye steaks").food == "rib eye steaks"
+    assert parse_line("4 cube steaks").unit == ""
+    assert parse_line("2 ribs celery").unit == "stalk"
+    assert weigh(food_index, "2 strip steaks") > 300
+
+
+def test_bacon_by_the_strip_or_rasher_is_usda_slice(food_index):
+    slice_g = weigh(food_index, "1 slice bacon")
+    assert weigh(food_index, "3 strips bacon") == pytest.approx(3 * slice_g)
+    assert weigh(food_index, "2 rashers streaky bacon") == pytest.approx(2 * slice_g)
+    assert weigh(food_index, "2 strips lemon peel") < 30  # a strip of peel is not a slice
+
+
+def test_a_pouch_is_a_package_and_its_written_weight_counts():
+    parsed = parse_line("1 (8.8 oz) pouch microwave rice")
+    assert parsed.unit == "package"
+    assert parsed.grams == pytest.approx(249.5, rel=0.01)
