@@ -132,7 +132,7 @@ class FoodIndex:
         best = self._longest_phrase(content or words)
         if best:
             return _unless_plant_based(best, words)
-        return self._usda_fallback(content or words)
+        return self._usda_fallback(content or words, cooked=bool(prep & _COOKING_WORDS))
 
     def _leanest(self, found: Match, lean: int) -> Match:
         """The row of the found meat with the lean share nearest the line's ("90/10 beef mince": 90 % lean)."""
@@ -171,13 +171,14 @@ class FoodIndex:
                 return Match(food, round(min(confidence, 0.95), 3), phrase)
         return None
 
-    def _usda_fallback(self, words: list[str]) -> Match:
+    def _usda_fallback(self, words: list[str], *, cooked: bool = False) -> Match:
         """Best USDA food by word overlap: the line's words found, the name's words used, its head noun.
 
         USDA names put the food first ("Onions, raw"); branded names (upper-case maker names) and
         long composite names lose to a plain food that covers the same words.
         """
         wanted = set(words)
+        cooked_line = cooked or bool(wanted & _COOKING_WORDS)
         scores: dict[int, int] = defaultdict(int)
         for word in wanted:
             for food_id in self._usda_by_token.get(word, ()):
@@ -192,6 +193,8 @@ class FoodIndex:
                 score *= 1.25
             if food_id in self._usda_branded:
                 score *= 0.6
+            if not cooked_line and self._usda_tokens[food_id] & _COOKING_WORDS:
+                score *= 0.9  # "1 lb ground bison" is raw: "Bison, ground, raw" before "..., cooked"
             if score > best_score:
                 best_id, best_score = food_id, score
         if best_id is None:
@@ -201,6 +204,10 @@ class FoodIndex:
 
 
 _JOINING_WORDS = frozenset({"with", "and", "in", "or", "&", "of"})
+# USDA names a cooked row by its method: a line that names none is of the raw food.
+_COOKING_WORDS = frozenset(
+    {"cooked", "roasted", "braised", "fried", "grilled", "broiled", "boiled", "stewed", "baked", "simmered", "steamed"}
+)
 
 # "coconut yogurt", "vegan cheese shreds", "dairy-free sour cream": a plant-based alternative of a dairy
 # food. When only the dairy noun is found, the line is reported rather than counted as dairy: its

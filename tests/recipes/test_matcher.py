@@ -140,3 +140,14 @@ def test_a_plant_based_alternative_is_not_counted_as_the_dairy_food(index, text)
 def test_a_dairy_food_with_a_flavour_or_describing_word_still_matches(index):
     assert index.match("creamy yogurt").matched
     assert index.match("natural yogurt").confidence == 1.0
+
+
+def test_the_usda_fallback_takes_the_raw_row_unless_the_line_is_cooked():
+    from recipes.engine.types import FoodRecord
+
+    cooked = FoodRecord(id=101, name="Bison, ground, grass-fed, cooked")
+    raw = FoodRecord(id=102, name="Bison, ground, grass-fed, raw")
+    usda = FoodIndex([cooked, raw])
+    assert usda.match("ground bison").food == raw
+    assert usda.match("cooked ground bison").food == cooked
+    assert usda.match("ground bison", "cooked").food == cooked
