@@ -61,7 +61,7 @@ class FoodIndex:
                     # but an exact name or alias of another food always wins ("fresh oregano" must
                     # not claim "oregano"), whatever order the foods come in.
                     stripped = " ".join(content_tokens(phrase))
-                    if stripped and stripped != key:
+                    if stripped and stripped != key and not _names_another_food(key, stripped):
                         stripped_forms.append((stripped, food))
             else:
                 words = frozenset(content_tokens(food.name))
@@ -130,6 +130,11 @@ class FoodIndex:
             if found:
                 return Match(found, 0.95, " ".join(content))
         best = self._longest_phrase(content or words)
+        if content and content != words:
+            # a describing word may belong to the name: "beef hot dogs" is hot dogs ("hot" is a descriptor)
+            whole = self._longest_phrase(words)
+            if whole and (best is None or len(whole.matched_on.split()) > len(best.matched_on.split())):
+                best = whole
         if best:
             return _unless_plant_based(best, words)
         return self._usda_fallback(content or words, cooked=bool(prep & _COOKING_WORDS))
@@ -204,6 +209,15 @@ class FoodIndex:
 
 
 _JOINING_WORDS = frozenset({"with", "and", "in", "or", "&", "of"})
+# Describing words that make another food of a bare noun: "hot sauce" is not every sauce, "pulled pork" not
+# every pork, "crushed chillies" not a fresh chilli. Without them a one-word name claims nothing.
+_DEFINING_WORDS = frozenset({"hot", "pulled", "crushed", "cold", "minced", "ground", "bone"})
+
+
+def _names_another_food(name: str, stripped: str) -> bool:
+    return " " not in stripped and bool(_DEFINING_WORDS.intersection(name.split()))
+
+
 # USDA names a cooked row by its method: a line that names none is of the raw food.
 _COOKING_WORDS = frozenset(
     {"cooked", "roasted", "braised", "fried", "grilled", "broiled", "boiled", "stewed", "baked", "simmered", "steamed"}

@@ -151,3 +151,17 @@ def test_the_usda_fallback_takes_the_raw_row_unless_the_line_is_cooked():
     assert usda.match("ground bison").food == raw
     assert usda.match("cooked ground bison").food == cooked
     assert usda.match("ground bison", "cooked").food == cooked
+
+
+def test_a_defining_word_keeps_a_bare_noun_free_and_a_describing_word_can_belong_to_the_name():
+    from recipes.engine.types import FoodRecord
+
+    hot_sauce = FoodRecord(id=201, name="hot sauce", is_common=True)
+    hot_dog = FoodRecord(id=202, name="hot dog", is_common=True)
+    beef = FoodRecord(id=203, name="stewing beef", aliases=("beef",), is_common=True)
+    coconut = FoodRecord(id=204, name="shredded coconut", is_common=True)
+    curated = FoodIndex([hot_sauce, hot_dog, beef, coconut])
+    assert not curated.match("stir fry sauce").matched  # "hot sauce" is not every sauce
+    assert curated.match("hot sauce").food == hot_sauce
+    assert curated.match("beef hot dogs").food == hot_dog  # "hot" is a descriptor, yet part of this name
+    assert curated.match("coconut").food == coconut  # "shredded" only describes: the bare noun is still found
