@@ -87,6 +87,9 @@ def _volume_portion_for(food: FoodRecord, preparation: str) -> float | None:
     return best
 
 
+_CUT_STRIPS = re.compile(r"\b(?:sticks?|strips?|batons?)$")
+
+
 def _stem(word: str) -> str:
     """'cubed', 'cubes' and 'cube' alike: a bread "cubed" takes USDA's "cup, cubes", not "cup, crumbs"."""
     for suffix in ("ed", "es", "s", "e"):
@@ -123,6 +126,12 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         return None, "no amount"
     unit = parsed.unit
     if not unit:
+        if _CUT_STRIPS.search(parsed.food) and food.food_group in ("vegetables", "fruits"):
+            # "20 carrot sticks": cut strips (USDA "strip medium" 4 g), not whole carrots
+            strip = piece_grams(food, ("strip", "stick"), parsed.size)
+            if strip is not None:
+                return amount * strip, ""
+            return amount * GENERIC_UNIT_GRAMS["strip"], "estimated weight for a strip"
         each = diameter_grams(food, parsed) or count_grams(food, parsed.size)
         if each is not None:
             return amount * each, ""

@@ -343,3 +343,10 @@ def test_a_pouch_is_a_package_and_its_written_weight_counts():
     parsed = parse_line("1 (8.8 oz) pouch microwave rice")
     assert parsed.unit == "package"
     assert parsed.grams == pytest.approx(249.5, rel=0.01)
+
+
+def test_vegetable_sticks_named_after_the_food_are_cut_strips(food_index):
+    # SR28 11124 carrots: "strip medium" 4 g; a whole medium carrot is 61 g
+    assert weigh(food_index, "20 carrot sticks") == pytest.approx(80)
+    assert weigh(food_index, "1 carrot") == pytest.approx(61)
+    assert weigh(food_index, "2 sticks celery") == pytest.approx(80)  # a stick before the food is a stalk (UK)
