@@ -103,7 +103,7 @@ class FoodIndex:
             if found:
                 return Match(found, 1.0, "lean " + " ".join(words))
         # A preparation that changes the food ("rice, cooked") is tried as part of the name first.
-        for state in ("cooked", "dried", "canned", "frozen", "toasted", "roasted", "drained"):
+        for state in ("cooked", "dried", "canned", "frozen", "toasted", "roasted", "drained", "shredded", "pulled"):
             if state in prep and state not in words:
                 # "cooked, cold jasmine rice": the state before the name, then before its shorter tails
                 # (not past a joining word: "tomatoes with green chiles" is not green chiles)
@@ -111,7 +111,7 @@ class FoodIndex:
                 for start in range(1 if joined else len(words)):
                     phrase = " ".join([state, *words[start:]])
                     found = self._exact(phrase)
-                    if found:
+                    if found and (state not in _MEAT_STATES or (start == 0 and found.food_group == "meat")):
                         return Match(found, 1.0 if start == 0 else 0.95, phrase)
         # So is the cut: "chicken thighs (bone-in, skin-on)" is "skin-on chicken thigh".
         prep_text = " ".join(tokens(preparation)) if prep else ""
@@ -218,6 +218,9 @@ def _names_another_food(name: str, stripped: str) -> bool:
     return " " not in stripped and bool(_DEFINING_WORDS.intersection(name.split()))
 
 
+# Meat "shredded" or "pulled" has been cooked ("2 cups shredded pork" is pulled pork); cheese, lettuce and
+# cabbage are shredded raw, so these states only ever name a meat row.
+_MEAT_STATES = frozenset({"shredded", "pulled"})
 # USDA names a cooked row by its method: a line that names none is of the raw food.
 _COOKING_WORDS = frozenset(
     {"cooked", "roasted", "braised", "fried", "grilled", "broiled", "boiled", "stewed", "baked", "simmered", "steamed"}

@@ -68,7 +68,7 @@ LINES = [
     ("1 can Spam", "spam", 340),
     ("1 lb mahi mahi", "mahi mahi", 453.6),
     ("1 cup imitation crab", "imitation crab", 135),  # crab's USDA cup, not water
-    ("4 chicken cutlets", "chicken breast", 1088),  # not a whole chicken each (920 g)
+    ("4 chicken cutlets", "chicken cutlet", 544),  # half a USDA breast each, not a whole breast or chicken
     ("1 (3.75 oz) can sardines in olive oil", "sardines", 106.3),  # not olive oil
     ("2 cups leftover turkey, chopped", "cooked turkey", 280),  # not water (473 g)
     # cheeses and dairy

@@ -40,7 +40,7 @@ def test_volumes_of_foods_without_a_usda_cup_take_a_sister_rows_density(food_ind
             ("2 tbsp malted milk powder", "malted milk powder", 14.0),  # 3 tbsp = 21 g
             ("1/4 cup hot cocoa mix", "hot chocolate mix", 37.3),
             ("1 cup cooked ground beef", "ground beef", 130),  # cooked crumbles, 42173 cup 130 g
-            ("2 cups shredded turkey", "whole turkey", 280),
+            ("2 cups shredded turkey", "cooked turkey", 280),
             ("1/2 cup diced pancetta", "pancetta", 70),
             ("1 cup sliced kielbasa", "smoked sausage", 151),
             ("1 tsp chicken bouillon granules", "chicken bouillon cube", 2.6),
@@ -107,6 +107,7 @@ def test_pieces_of_cuts_breads_and_wrappers(food_index):
     check(
         food_index,
         [
+            ("4 chicken cutlets", "chicken cutlet", 544),  # half a 272 g USDA breast each
             ("2 chicken breasts", "chicken breast", 544),
             ("1 New York strip steak", "strip steak", 302),  # USDA 23386 top loin steak
             ("1 steak", "beef steak", 608),

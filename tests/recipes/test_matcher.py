@@ -165,3 +165,16 @@ def test_a_defining_word_keeps_a_bare_noun_free_and_a_describing_word_can_belong
     assert curated.match("hot sauce").food == hot_sauce
     assert curated.match("beef hot dogs").food == hot_dog  # "hot" is a descriptor, yet part of this name
     assert curated.match("coconut").food == coconut  # "shredded" only describes: the bare noun is still found
+
+
+def test_shredded_meat_is_cooked_meat_but_shredded_cheese_stays_the_cheese():
+    from recipes.engine.types import FoodRecord
+
+    cooked = FoodRecord(id=301, name="cooked chicken", aliases=("shredded chicken",), food_group="meat", is_common=True)
+    raw = FoodRecord(id=302, name="chicken", food_group="meat", is_common=True)
+    blend = FoodRecord(id=303, name="mexican cheese blend", aliases=("shredded cheese",), is_common=True)
+    cheddar = FoodRecord(id=304, name="cheddar cheese", food_group="dairy and eggs", is_common=True)
+    curated = FoodIndex([cooked, raw, blend, cheddar])
+    assert curated.match("chicken", "shredded").food == cooked
+    assert curated.match("chicken").food == raw
+    assert curated.match("cheddar cheese", "shredded").food == cheddar
