@@ -4,19 +4,7 @@ Each line matched an unrelated food, matched nothing or weighed far off before i
 alias existed; the weights come from the USDA SR28 portions or label sizes cited in the rows' notes.
 """
 
-import pytest
-
-from recipes.engine.parser import parse_line
-from recipes.engine.portions import line_grams
-
-
-def match_and_weigh(food_index, text: str) -> tuple[str, float | None]:
-    parsed = parse_line(text)
-    match = food_index.match(parsed.food, parsed.preparation)
-    assert match.food is not None, text
-    grams, _ = line_grams(parsed, match.food)
-    return match.food.name, grams
-
+from .weighing import assert_lines_weigh, weigh
 
 # (line, curated food, grams)
 LINES = [
@@ -86,12 +74,7 @@ LINES = [
 
 def test_common_lines_match_their_food_and_weight(food_index):
     # one test over the table: building the shipped food index dominates the run time
-    wrong = []
-    for text, food_name, grams in LINES:
-        name, weighed = match_and_weigh(food_index, text)
-        if name != food_name or (grams is not None and weighed != pytest.approx(grams, rel=0.02)):
-            wrong.append(f"{text!r}: {name} {weighed} g, expected {food_name} {grams} g")
-    assert not wrong, "\n".join(wrong)
+    assert_lines_weigh(food_index, LINES)
 
 
 def test_a_brand_or_dish_is_not_its_loudest_raw_word(food_index):
@@ -102,14 +85,14 @@ def test_a_brand_or_dish_is_not_its_loudest_raw_word(food_index):
         ("4 kaffir lime leaves", "lime"),
         ("1 (10.75 oz) can cream of chicken soup", "whole chicken"),
     ]:
-        assert match_and_weigh(food_index, text)[0] != loud, text
+        assert weigh(food_index, text)[0] != loud, text
 
 
 def test_dairy_and_vegan_creams_keep_their_own_matches(food_index):
     # "crema" is Mexican crema; a plant cream must not become dairy cream through the new aliases
-    assert match_and_weigh(food_index, "1/4 cup cashew cream")[0] == "cashew"
-    assert match_and_weigh(food_index, "1 cup sour cream")[0] == "sour cream"
-    assert match_and_weigh(food_index, "1 cup coconut cream")[0] == "coconut cream"
+    assert weigh(food_index, "1/4 cup cashew cream")[0] == "cashew"
+    assert weigh(food_index, "1 cup sour cream")[0] == "sour cream"
+    assert weigh(food_index, "1 cup coconut cream")[0] == "coconut cream"
 
 
 def test_new_rows_carry_their_diet_and_allergen_flags(food_index):

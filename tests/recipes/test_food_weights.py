@@ -4,30 +4,13 @@ Each line below was weighed as water, took an odd USDA can size or matched the w
 curated density, portion or row existed; the sources are in the rows' notes (fixtures/foods/*.csv).
 """
 
-import pytest
-
-from recipes.engine.nutrition import analyse_recipe
 from recipes.engine.parser import parse_line
 
-
-def match_and_weigh(food_index, text: str) -> tuple[str, float | None, str]:
-    # the whole analysis, as a recipe page shows it ("1 can diced tomatoes" is canned, not raw)
-    line = analyse_recipe([text], servings=1, index=food_index).lines[0]
-    assert line.food is not None, text
-    return line.food.name, line.grams, line.note
-
-
-def check(food_index, lines: list[tuple[str, str, float]]) -> None:
-    wrong = []
-    for text, food_name, grams in lines:
-        name, weighed, note = match_and_weigh(food_index, text)
-        if name != food_name or weighed != pytest.approx(grams, rel=0.02) or "taken as water" in note:
-            wrong.append(f"{text!r}: {name} {weighed} g ({note}), expected {food_name} {grams} g")
-    assert not wrong, "\n".join(wrong)
+from .weighing import assert_lines_weigh, weigh
 
 
 def test_volumes_of_foods_without_a_usda_cup_take_a_sister_rows_density(food_index):
-    check(
+    assert_lines_weigh(
         food_index,
         [
             ("1 cup pitted medjool dates", "medjool date", 147),  # deglet noor 09087 cup, chopped
@@ -56,7 +39,7 @@ def test_volumes_of_foods_without_a_usda_cup_take_a_sister_rows_density(food_ind
 
 
 def test_a_can_is_the_retail_can_recipes_mean(food_index):
-    check(
+    assert_lines_weigh(
         food_index,
         [
             ("1 can diced tomatoes", "canned diced tomatoes", 411),  # 14.5 oz, not USDA's 190 g can
@@ -77,7 +60,7 @@ def test_a_can_is_the_retail_can_recipes_mean(food_index):
 
 
 def test_prepared_rice_dishes_are_cooked_rice_not_raw(food_index):
-    check(
+    assert_lines_weigh(
         food_index,
         [
             ("2 cups Spanish rice", "spanish rice", 396),  # 32021 prepared, 1 cup = 198 g
@@ -104,7 +87,7 @@ def test_prepared_rice_dishes_are_cooked_rice_not_raw(food_index):
 
 
 def test_pieces_of_cuts_breads_and_wrappers(food_index):
-    check(
+    assert_lines_weigh(
         food_index,
         [
             ("4 chicken cutlets", "chicken cutlet", 544),  # half a 272 g USDA breast each
@@ -127,11 +110,11 @@ def test_pieces_of_cuts_breads_and_wrappers(food_index):
 
 
 def test_new_aliases_do_not_take_over_other_foods(food_index):
-    assert match_and_weigh(food_index, "1 kosher dill pickle")[0] == "dill pickle"
-    assert match_and_weigh(food_index, "1 tsp kosher salt")[0] == "kosher salt"
-    assert match_and_weigh(food_index, "1 lb sirloin steak")[0] == "beef steak"
-    assert match_and_weigh(food_index, "1 (4 lb) whole duck")[0] == "duck"
-    assert match_and_weigh(food_index, "1 cup white rice")[0] == "rice"
+    assert weigh(food_index, "1 kosher dill pickle")[0] == "dill pickle"
+    assert weigh(food_index, "1 tsp kosher salt")[0] == "kosher salt"
+    assert weigh(food_index, "1 lb sirloin steak")[0] == "beef steak"
+    assert weigh(food_index, "1 (4 lb) whole duck")[0] == "duck"
+    assert weigh(food_index, "1 cup white rice")[0] == "rice"
 
 
 def test_foods_with_no_plausible_volume_still_have_no_density(food_index):
