@@ -193,6 +193,29 @@ def test_a_weight_of_meat_only_or_a_counted_bird_is_not_reduced():
     assert line_grams(line(quantity=1), WHOLE_CHICKEN) == (920, "")
 
 
+# USDA SR28 10072 pork shoulder: refuse bone and skin 25 %, so 340.2 g eaten per lb bought on the bone.
+PORK_SHOULDER = f.food(44, "pork shoulder", food_group="meat", portions=(Portion(1, "lb bone-in", 340.2),))
+
+
+@pytest.mark.parametrize(
+    ("raw", "share"),
+    [
+        ("1 (4 lb) bone-in pork shoulder", 340.2 / 453.592),
+        ("3 lb pork shoulder on the bone", 340.2 / 453.592),
+        ("2 lb bone in pork shoulder, trimmed", 340.2 / 453.592),
+        ("3 lb pork shoulder", 1.0),  # sold both ways: the bone only when the line says so
+        ("2 lb boneless pork shoulder", 1.0),
+    ],
+)
+def test_a_cut_sold_both_ways_loses_its_bone_only_when_the_line_says_bone_in(raw, share):
+    from recipes.engine.parser import parse_line
+
+    parsed = parse_line(raw)
+    grams, note = line_grams(parsed, PORK_SHOULDER)
+    assert grams == pytest.approx(parsed.grams * share, rel=1e-3)
+    assert ("as bought" in note) == (share < 1)
+
+
 # USDA SR28 15236 salmon, Atlantic, farmed, raw: 0.5 fillet = 198 g (a fillet there is a whole side).
 SALMON = f.food(
     41, "salmon", food_group="fish and seafood", portions=(Portion(3, "oz", 85), Portion(0.5, "fillet", 198))

@@ -29,3 +29,8 @@ def assert_lines_weigh(food_index, lines: list[tuple[str, str, float | None]]) -
         if name != food_name or heavy or "taken as water" in note:
             wrong.append(f"{text!r}: {name} {weighed} g ({note}), expected {food_name} {grams} g")
     assert not wrong, "\n".join(wrong)
+
+
+def grams_of(food_index, text: str) -> float | None:
+    """The grams one line counts, analysed on its own."""
+    return weigh(food_index, text)[1]
