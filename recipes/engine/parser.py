@@ -20,8 +20,8 @@ Choices a reader may want to know:
   `optional`; "plus more for drizzling" and "for frying" go to the note and do not.
 - Headings: "For the dressing:", "DRESSING", "--- Sauce ---". References to another recipe
   ("1 recipe pizza dough", "1 batch pesto", "(see above)", "(recipe link)") have kind "reference"
-  and keep their amount and food. Skewers, cupcake liners and food colouring have kind "equipment":
-  reported, not counted.
+  and keep their amount and food. Skewers, cupcake liners, food colouring, and corn husks and banana
+  leaves (wrappers) have kind "equipment": reported, not counted.
 - Yields ("Serves 4", "1 cake") are read by recipes/engine/yields.py; `parse_yields` is re-exported here.
 """
 
@@ -71,7 +71,7 @@ _URL = re.compile(r"\(?\s*https?://[^\s)\]]+\s*\)?")
 # Lines that are not food: "10 bamboo skewers", "pink gel food coloring", "12 cupcake liners"
 _NOT_FOOD = re.compile(
     r"\b(?:skewers?|toothpicks?|(?:kitchen|butcher'?s) twine|parchment(?: paper)?|baking paper"
-    r"|(?:aluminium|aluminum|tin) foil"
+    r"|(?:aluminium|aluminum|tin) foil|(?:dried )?corn husks?|banana leaf|banana leaves"
     r"|(?:cupcake|muffin|paper) (?:liners?|cases)|(?:food|gel|liquid) colou?r(?:ing)?s?|colou?ring gel)\b",
     re.IGNORECASE,
 )

@@ -55,9 +55,11 @@ def grams_per_ml(food: FoodRecord) -> float | None:
         head = portion_head(portion)
         for rank, name in enumerate(("cup", "tbsp", "tablespoon", "tsp", "teaspoon", "fl oz", "ml")):
             if head == name or head.startswith(name + " "):
-                # A plain "cup" beats "cup, chopped"; the first plain one found wins. A whipped measure
-                # (USDA cream: "cup, whipped" 120 g beside "cup, fluid" 238 g) is last: recipes pour cream.
-                penalty = 0 if head == unit.strip() else 0.5
+                # A plain "cup" beats "cup, chopped" and "cup whole kernels" (almonds: a curated "cup" of
+                # almond flour, 112 g, beats the USDA cup of whole nuts, 145 g); the first plain one found
+                # wins. A whipped measure (USDA cream: "cup, whipped" 120 g beside "cup, fluid" 238 g) is
+                # last: recipes pour cream.
+                penalty = 0 if head == name and head == unit.strip() else 0.5
                 if "whipped" in unit.split("(")[0]:
                     penalty += 10
                 if rank + penalty < best_rank and portion.amount > 0:
@@ -147,6 +149,8 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         return None, f"no weight known for one {food.name}"
     # "1 fennel bulb": USDA names the piece by any word for the unit ("bulb" 234 g, not a generic head)
     piece = piece_grams(food, unit_words(unit), parsed.size)
+    if piece is None and unit == "packet":
+        piece = piece_grams(food, unit_words("package"))  # "2 packets instant ramen": USDA's package, 81 g
     if piece is None and unit == "fillet":
         piece = count_grams(food, parsed.size)  # "4 chicken breast fillets": a fillet is one whole piece
     if piece is None and unit == "strip":

@@ -69,6 +69,28 @@ LINES = [
     ("200g Greek-style yoghurt", "greek yogurt", 200),
     ("1/2 cup Mexican crema", "creme fraiche", 119),
     ("1/2 cup pimento-stuffed green olives", "green olive", 67.2),  # not water (118 g)
+    # poultry parts: a part, not a whole bird per piece (USDA SR28 pieces of each part's own row)
+    ("10 chicken wingettes", "chicken wing segment", 535),  # half a USDA wing (107 g) each
+    ("4 chicken legs", "chicken leg", 1184),  # USDA 05075 drumstick 111 g + thigh 185 g
+    ("4 chicken marylands", "chicken leg", 1184),
+    ("2 lb chicken leg quarters", "chicken leg", 662.2),  # as bought: bone 27 % (SR28 05075 refuse)
+    ("4 turkey thighs", "turkey thigh", 1816),  # USDA 05742 "1 thigh" 454 g, not a 5 kg turkey each
+    ("2 turkey drumsticks", "turkey drumstick", 712),
+    # Indian names of everyday foods
+    ("250g chana (chickpeas), soaked overnight", "dried chickpea", 250),
+    ("1 cup rajma", "dried kidney bean", 184),
+    ("1 bunch palak", "spinach", 340),
+    ("1 cup dahi", "plain yogurt", 245),
+    ("1/4 cup maida", "all-purpose flour", 31.25),
+    ("1 cup chana dal", "chana dal", 200),  # the split pulse keeps its own row
+    ("10 dried red chillies", "dried red chili", 5),  # dried, not 450 g of fresh chillies
+    ("4 Kashmiri chillies", "dried red chili", 2),
+    # packets and cups by the food
+    ("2 packets instant ramen noodles", "instant ramen noodles", 162),  # USDA package 81 g, not a 7 g sachet
+    ("1 packet active dry yeast", "yeast", 7.2),
+    ("1 packet taco seasoning", "taco seasoning", 28.35),  # the 1-oz retail packet
+    ("1 cup almond flour", "almond flour", 112),  # Bob's Red Mill label, not whole almonds (145 g)
+    ("3 cups crispy rice cereal", "crisp rice cereal", 87),  # USDA 08065 cup 29 g, not raw rice
 ]
 
 

@@ -602,7 +602,14 @@ def test_a_linked_name_is_its_text_and_bare_links_are_dropped(text, food, quanti
 
 @pytest.mark.parametrize(
     "text",
-    ["10 pcs bamboo skewers", "1/4 teaspoon pink gel food coloring", "food colourings (optional)", "12 cupcake liners"],
+    [
+        "10 pcs bamboo skewers",
+        "1/4 teaspoon pink gel food coloring",
+        "food colourings (optional)",
+        "12 cupcake liners",
+        "12 dried corn husks, soaked",  # tamale wrappers, not sweet corn
+        "2 banana leaves, for wrapping",
+    ],
 )
 def test_equipment_and_colouring_are_not_food(text):
     parsed = parse_line(text)
@@ -612,3 +619,5 @@ def test_equipment_and_colouring_are_not_food(text):
 
 def test_a_food_cooked_in_foil_is_still_food():
     assert parse_line("1 salmon fillet, wrapped in foil").kind == "ingredient"
+    assert parse_line("2 ears corn, husks removed").kind == "ingredient"
+    assert parse_line("2 ripe bananas").kind == "ingredient"
