@@ -136,7 +136,15 @@ class FoodIndex:
             if whole and (best is None or len(whole.matched_on.split()) > len(best.matched_on.split())):
                 best = whole
         if best:
-            return _unless_plant_based(best, words)
+            found = _unless_plant_based(best, words)
+            if found is best:
+                found = self._unless_made_of(best, words)
+                if found is not best:
+                    # a USDA row may name the product ("Snacks, banana chips", "Fruit butters, apple")
+                    fallback = self._usda_fallback(content or words, cooked=bool(prep & _COOKING_WORDS))
+                    if fallback.confidence >= MIN_CONFIDENCE:
+                        return fallback
+            return found
         return self._usda_fallback(content or words, cooked=bool(prep & _COOKING_WORDS))
 
     def _leanest(self, found: Match, lean: int) -> Match:
@@ -175,6 +183,25 @@ class FoodIndex:
                     confidence += 0.05  # the head noun matched
                 return Match(food, round(min(confidence, 0.95), 3), phrase)
         return None
+
+    def _unless_made_of(self, found: Match, words: list[str]) -> Match:
+        """A product made of another food ("coconut flour", "chocolate milk", "lemon curd") the table lacks.
+
+        When only the product's noun is found and another word names a non-dairy food, or only the other
+        food is found and the product's noun is left over, the line is reported rather than counted as
+        wheat flour, cow's milk or a raw lemon. "full cream milk" (a dairy word) stays milk.
+        """
+        head = words[-1]
+        if found.food is None or head not in _MADE_OF_HEADS or found.confidence < MIN_CONFIDENCE:
+            return found
+        matched = found.matched_on.split()
+        if head in matched:
+            if matched != [head]:
+                return found
+            others = [self._exact(word) for word in words[:-1] if word not in DESCRIPTORS]
+            if not any(other is not None and not other.food_group.startswith("dairy") for other in others):
+                return found
+        return Match(found.food, min(found.confidence, MADE_OF_CONFIDENCE), found.matched_on)
 
     def _usda_fallback(self, words: list[str], *, cooked: bool = False) -> Match:
         """Best USDA food by word overlap: the line's words found, the name's words used, its head noun.
@@ -245,6 +272,12 @@ def _unless_plant_based(found: Match, words: list[str]) -> Match:
     if _PLANT_BASED.intersection(others) or pairs.intersection(_PLANT_BASED_PAIRS):
         return Match(food, min(found.confidence, PLANT_BASED_CONFIDENCE), found.matched_on)
     return found
+
+
+# "coconut flour", "chocolate milk", "apple butter", "lemon curd", "peanut butter chips": nouns of a product
+# made of the food named before them; see FoodIndex._unless_made_of.
+_MADE_OF_HEADS = frozenset({"flour", "milk", "butter", "curd", "chip", "chips"})
+MADE_OF_CONFIDENCE = 0.45  # below MIN_CONFIDENCE: reported as unmatched
 
 
 # "90% lean ground beef" (normalised "90 lean ground beef"): a curated row for one lean share of a ground meat.

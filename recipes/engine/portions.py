@@ -149,8 +149,9 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         return None, f"no weight known for one {food.name}"
     # "1 fennel bulb": USDA names the piece by any word for the unit ("bulb" 234 g, not a generic head)
     piece = piece_grams(food, unit_words(unit), parsed.size)
-    if piece is None and unit == "packet":
-        piece = piece_grams(food, unit_words("package"))  # "2 packets instant ramen": USDA's package, 81 g
+    if piece is None and unit in ("packet", "box"):
+        # "2 packets instant ramen": USDA's package, 81 g; "1 box instant pudding": its 3.5-oz package
+        piece = piece_grams(food, unit_words("package"))
     if piece is None and unit == "fillet":
         piece = count_grams(food, parsed.size)  # "4 chicken breast fillets": a fillet is one whole piece
     if piece is None and unit == "strip":

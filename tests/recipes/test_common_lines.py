@@ -126,3 +126,15 @@ def test_new_rows_carry_their_diet_and_allergen_flags(food_index):
     assert collagen.animal_product and collagen.contains_meat
     assert food_index.match("deli turkey", "").food.processed_meat
     assert "peanuts" in food_index.match("pb2", "").food.allergens
+
+
+def test_a_product_of_another_food_is_reported_not_counted_as_either(food_index):
+    from recipes.engine.nutrition import analyse_recipe
+
+    for text in ("1/4 cup coconut flour", "1/2 cup lemon curd", "1 cup cinnamon chips", "2 tbsp garlic butter"):
+        line = analyse_recipe([text], servings=1, index=food_index).lines[0]
+        assert line.status == "unmatched", f"{text}: {line.food and line.food.name}"
+    assert weigh(food_index, "1 cup banana chips")[0] == "Snacks, banana chips"  # USDA names the product
+    assert weigh(food_index, "2 cups bread flour")[0] == "bread flour"
+    assert weigh(food_index, "1 cup full cream milk")[0] == "whole milk"
+    assert weigh(food_index, "1 cup peanut butter")[0] == "peanut butter"

@@ -178,3 +178,26 @@ def test_shredded_meat_is_cooked_meat_but_shredded_cheese_stays_the_cheese():
     assert curated.match("chicken", "shredded").food == cooked
     assert curated.match("chicken").food == raw
     assert curated.match("cheddar cheese", "shredded").food == cheddar
+
+
+def test_a_product_made_of_another_food_is_neither_the_product_nor_the_food():
+    from recipes.engine.types import FoodRecord
+
+    flour = FoodRecord(id=401, name="all-purpose flour", aliases=("flour",), food_group="grains", is_common=True)
+    almond_flour = FoodRecord(id=402, name="almond flour", food_group="nuts and seeds", is_common=True)
+    coconut = FoodRecord(id=403, name="shredded coconut", aliases=("coconut",), food_group="fruits", is_common=True)
+    lemon = FoodRecord(id=404, name="lemon", food_group="fruits", is_common=True)
+    milk = FoodRecord(id=405, name="milk", food_group="dairy and eggs", contains_dairy=True, is_common=True)
+    cream = FoodRecord(id=406, name="cream", food_group="dairy and eggs", contains_dairy=True, is_common=True)
+    chips = FoodRecord(id=407, name="banana", food_group="fruits", is_common=True)
+    usda_chips = FoodRecord(id=408, name="Snacks, banana chips")
+    curated = FoodIndex([flour, almond_flour, coconut, lemon, milk, cream, chips, usda_chips])
+    # the product noun found, another food before it: coconut flour is not wheat flour
+    assert not curated.match("coconut flour").matched
+    assert curated.match("almond flour").food == almond_flour  # a row of its own still wins
+    assert curated.match("flour").food == flour
+    # the food found, the product noun left over: lemon curd is not a raw lemon
+    assert not curated.match("lemon curd").matched
+    # a dairy word before milk is a kind of milk; a USDA row that names the product is taken
+    assert curated.match("full cream milk").food == milk
+    assert curated.match("banana chips").food == usda_chips
