@@ -18,6 +18,7 @@ _PORTION_DIAMETER = re.compile(r'(\d+)(?:-(\d+)/(\d+))?"[^)]*dia')
 _LINE_INCHES = re.compile(rf"(?<![\d/.,])({units.NUMERAL})\s*-?\s*(?:inch(?:es)?|in\b|\")")
 _DIAMETER_TOLERANCE_INCHES = 2.0
 BURRITO_TORTILLA_INCHES = 10.0  # sold as "burrito size": 10-inch (and larger) flour tortillas
+EXTRA_LARGE_TORTILLA_INCHES = 12.0  # "extra large" flour tortillas are sold at 12 inches; "large" ones at 10
 BREAD_SLICE_INCHES = 0.5  # a sandwich-loaf slice, as USDA weighs its bread slices (white bread 18069: 29 g)
 MAX_SLICE_INCHES = 2.0
 
@@ -43,8 +44,11 @@ def diameter_grams(food: FoodRecord, parsed: ParsedLine) -> float | None:
     if inches is None:
         inches = written_inches(parsed.food)
     if inches is None:
-        if "burrito" in f"{parsed.raw}".lower() and "tortilla" in food.name.lower():
-            inches = BURRITO_TORTILLA_INCHES  # "2 burrito-size flour tortillas"
+        tortilla = "tortilla" in food.name.lower()
+        if tortilla and ("burrito" in f"{parsed.raw}".lower() or parsed.size == "large"):
+            inches = BURRITO_TORTILLA_INCHES  # "2 burrito-size flour tortillas", "4 large flour tortillas"
+        elif tortilla and parsed.size == "extra large":
+            inches = EXTRA_LARGE_TORTILLA_INCHES
         else:
             return None
     best, best_gap = None, _DIAMETER_TOLERANCE_INCHES

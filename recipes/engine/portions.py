@@ -71,9 +71,16 @@ def grams_per_ml(food: FoodRecord) -> float | None:
     return food.density_g_per_ml
 
 
-def _volume_portion_for(food: FoodRecord, preparation: str) -> float | None:
-    """Grams per ml from the portion whose description best fits the preparation ("cup, chopped")."""
-    prep_words = {_stem(word) for word in re.findall(r"[a-z]+", preparation.lower())}
+def _volume_portion_for(food: FoodRecord, parsed: ParsedLine) -> float | None:
+    """Grams per ml from the portion whose description best fits the preparation ("cup, chopped").
+
+    Cream whipped after measuring ("1 cup heavy cream, whipped") was measured liquid; cream measured
+    whipped names it first ("1 cup whipped heavy cream") and takes USDA's "cup, whipped".
+    """
+    words = [word for word in re.findall(r"[a-z]+", parsed.preparation.lower()) if word != "whipped"]
+    if "whipped" in parsed.food.lower().split():
+        words.append("whipped")
+    prep_words = {_stem(word) for word in words}
     if not prep_words:
         return None
     best, best_overlap = None, 0
@@ -120,7 +127,7 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         return parsed.grams, ""
     amount = parsed.amount
     if parsed.ml is not None:
-        density = _volume_portion_for(food, parsed.preparation) or grams_per_ml(food)
+        density = _volume_portion_for(food, parsed) or grams_per_ml(food)
         if density is None:
             return parsed.ml, "no density known: taken as water"
         return parsed.ml * density, ""

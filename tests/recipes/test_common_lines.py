@@ -91,6 +91,10 @@ LINES = [
     ("1 packet taco seasoning", "taco seasoning", 28.35),  # the 1-oz retail packet
     ("1 cup almond flour", "almond flour", 112),  # Bob's Red Mill label, not whole almonds (145 g)
     ("3 cups crispy rice cereal", "crisp rice cereal", 87),  # USDA 08065 cup 29 g, not raw rice
+    ("1 small box Jell-O", "gelatin dessert mix", 85),  # USDA 19172 "package (3 oz)", not a 450 g box
+    ("1 box instant vanilla pudding", "instant vanilla pudding mix", 99),  # USDA 19202 package, not vanilla
+    ("4 large flour tortillas", "flour tortilla", 288),  # burrito size: USDA 10-inch 72 g, not 1.3 x 6-inch
+    ("2 extra large flour tortillas", "flour tortilla", 234),  # USDA 12-inch 117 g
 ]
 
 

@@ -106,14 +106,24 @@ def test_cream_by_the_cup_is_poured_not_whipped():
     assert grams == pytest.approx(238, rel=1e-3)
 
 
-def test_whipped_cup_still_used_when_the_line_says_whipped():
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [
+        ("1 cup whipped heavy cream", 120),  # measured whipped
+        ("1 cup heavy cream, whipped", 238),  # measured, then whipped
+        ("1 cup cold heavy cream, whipped until stiff", 238),
+        ("300 ml double cream, whipped to soft peaks", 238 * 300 / 236.588),
+    ],
+)
+def test_cream_measured_whipped_takes_the_whipped_cup_and_cream_whipped_after_the_fluid_one(text, grams):
+    from recipes.engine.parser import parse_line
+
     cream = f.food(
         902,
         "heavy cream",
         portions=(Portion(1, "cup, fluid", 238), Portion(1, "cup, whipped", 120)),
     )
-    grams, _ = line_grams(line(quantity=1, unit="cup", ml=236.588, preparation="whipped"), cream)
-    assert grams == pytest.approx(120, rel=1e-3)
+    assert line_grams(parse_line(text), cream)[0] == pytest.approx(grams, rel=1e-3)
 
 
 def test_a_cup_of_whole_leaves_is_not_the_weight_of_one_leaf():
