@@ -139,6 +139,8 @@ class FoodIndex:
             found = _unless_plant_based(best, words)
             if found is best:
                 found = self._unless_made_of(best, words)
+                if found is best:
+                    found = _unless_fresh_for_dried(best, words)
                 if found is not best:
                     # a USDA row may name the product ("Snacks, banana chips", "Fruit butters, apple")
                     fallback = self._usda_fallback(content or words, cooked=bool(prep & _COOKING_WORDS))
@@ -272,6 +274,25 @@ def _unless_plant_based(found: Match, words: list[str]) -> Match:
     if _PLANT_BASED.intersection(others) or pairs.intersection(_PLANT_BASED_PAIRS):
         return Match(food, min(found.confidence, PLANT_BASED_CONFIDENCE), found.matched_on)
     return found
+
+
+# A fruit row below this energy is fresh (cherries 63 kcal/100 g); dates, raisins and prunes (240-300) are
+# dried already, so "dried dates" are still dates.
+DRIED_FRUIT_KCAL = 200.0
+
+
+def _unless_fresh_for_dried(found: Match, words: list[str]) -> Match:
+    """ "dried cherries" matched to fresh cherries: a USDA dried row is tried, else the line is reported."""
+    food = found.food
+    if (
+        food is None
+        or "dried" not in words
+        or "dried" in found.matched_on.split()
+        or food.food_group != "fruits"
+        or (food.energy_kcal or 0) >= DRIED_FRUIT_KCAL
+    ):
+        return found
+    return Match(food, min(found.confidence, MADE_OF_CONFIDENCE), found.matched_on)
 
 
 # "coconut flour", "chocolate milk", "apple butter", "lemon curd", "peanut butter chips": nouns of a product

@@ -95,6 +95,7 @@ LINES = [
     ("1 box instant vanilla pudding", "instant vanilla pudding mix", 99),  # USDA 19202 package, not vanilla
     ("4 large flour tortillas", "flour tortilla", 288),  # burrito size: USDA 10-inch 72 g, not 1.3 x 6-inch
     ("2 extra large flour tortillas", "flour tortilla", 234),  # USDA 12-inch 117 g
+    ("1/2 cup dried tart cherries", "dried cherry", 80),  # USDA 09044, not fresh cherries
 ]
 
 

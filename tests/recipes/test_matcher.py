@@ -201,3 +201,16 @@ def test_a_product_made_of_another_food_is_neither_the_product_nor_the_food():
     # a dairy word before milk is a kind of milk; a USDA row that names the product is taken
     assert curated.match("full cream milk").food == milk
     assert curated.match("banana chips").food == usda_chips
+
+
+def test_a_dried_fruit_is_not_the_fresh_fruit_unless_the_fruit_is_dried_already():
+    from recipes.engine.types import FoodRecord
+
+    cherry = FoodRecord(id=501, name="cherry", food_group="fruits", energy_kcal=63, is_common=True)
+    date = FoodRecord(id=502, name="date", aliases=("dates",), food_group="fruits", energy_kcal=277, is_common=True)
+    usda_dried = FoodRecord(id=503, name="Cherries, tart, dried, sweetened", energy_kcal=333)
+    curated = FoodIndex([cherry, date, usda_dried])
+    assert curated.match("cherries").food == cherry
+    assert curated.match("dried cherries").food == usda_dried  # a USDA dried row, not fresh cherries
+    assert curated.match("dried dates").food == date  # dates are dried already
+    assert not FoodIndex([cherry]).match("dried cherries").matched  # no dried row: reported
