@@ -17,26 +17,33 @@ from .types import FoodRecord, ParsedLine
 # part when the line gives its weight, unless the line says the weight is meat only.
 AS_BOUGHT_UNIT = "lb as bought"
 # A cut sold both ways (pork shoulder, pork chops, leg of lamb, ham) carries the edible grams per pound
-# bought bone-in as an "lb bone-in" portion, used only when the line says the cut is on the bone.
+# bought bone-in as an "lb bone-in" portion, used only when the line says the cut is on the bone; shrimp
+# likewise carry an "lb shell-on" portion, used when the line says they are weighed in their shells.
 BONE_IN_UNIT = "lb bone-in"
+SHELL_ON_UNIT = "lb shell-on"
 POUND_G = 453.592
 # A US "303" can (303 x 406), the usual can of beans and vegetables: 15.5 oz net.
 STANDARD_CAN_G = 439.4
 _MEAT_ONLY = re.compile(r"\b(?:boneless|skinless|meat|fillets?|breasts?|cooked|shredded|diced|cubed)\b")
 _BONE_IN = re.compile(r"\bbone[\s-]*in\b|\bon the bone\b|\bwith (?:the )?bones?\b")
+_SHELL_ON = re.compile(r"\bshell[\s-]*on\b|\bin (?:the |their )?shells?\b|\bunpeeled\b|\bwith (?:the )?shells?\b")
 
 
 def edible_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
     """The edible share of a weight written as bought, or None when the weight is all eaten.
 
     Meat and fish weighed with bone ("1 whole chicken (3 1/2 lb)", "2 lb chicken wings") unless the line
-    says meat only; a cut sold both ways ("1 (4 lb) bone-in pork shoulder") only when the line says bone-in; a
+    says meat only; a cut sold both ways ("1 (4 lb) bone-in pork shoulder", "1 lb shell-on shrimp") only when
+    the line says it is weighed on the bone or in its shell; a
     vegetable or fruit only when the line trims it after weighing ("2 lb potatoes, peeled"), through
     USDA's refuse for that food.
     """
     animal = food.food_group in ("meat", "fish and seafood") or food.contains_meat or food.contains_fish
     raw = parsed.raw.lower()
-    bone_in = bool(_BONE_IN.search(raw)) and "boneless" not in raw
+    written = {
+        BONE_IN_UNIT: bool(_BONE_IN.search(raw)) and "boneless" not in raw,
+        SHELL_ON_UNIT: bool(_SHELL_ON.search(raw)) and not re.search(r"\b(?:peeled|shelled)\b", raw),
+    }
     for portion in food.portions:
         if portion.amount <= 0:
             continue
@@ -46,7 +53,7 @@ def edible_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
             if not animal and not parsed.trimmed_after:
                 return None
             return portion.grams / (portion.amount * POUND_G)
-        if portion.unit == BONE_IN_UNIT and bone_in:
+        if written.get(portion.unit):
             return portion.grams / (portion.amount * POUND_G)
     return None
 

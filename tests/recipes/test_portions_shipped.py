@@ -82,6 +82,11 @@ def test_a_whole_turkey_by_weight_counts_its_edible_part(food_index):
         ("2 lb boneless pork shoulder", 453.6),
         ("2 lbs boneless skinless chicken thighs", 453.6),
         ("1 lb pork chops", 453.6),
+        # shells: shrimp only when weighed shell-on (SR28 15270 tail and shell 13 %); mussels always
+        ("1 lb shell-on shrimp", 394.6),
+        ("500 g raw king prawns, shell on", 394.6),
+        ("1 lb large shrimp", 453.6),
+        ("2 lb mussels, scrubbed and debearded", 165.6),
     ],
 )
 def test_a_cut_weighed_on_the_bone_counts_the_meat_eaten(food_index, text, eaten_per_lb):
