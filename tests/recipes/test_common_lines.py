@@ -96,6 +96,8 @@ LINES = [
     ("4 large flour tortillas", "flour tortilla", 288),  # burrito size: USDA 10-inch 72 g, not 1.3 x 6-inch
     ("2 extra large flour tortillas", "flour tortilla", 234),  # USDA 12-inch 117 g
     ("1/2 cup dried tart cherries", "dried cherry", 80),  # USDA 09044, not fresh cherries
+    ("500 g mutton, curry cut", "goat meat", 500),  # South Asian mutton is goat (USDA 17168); was unmatched
+    ("2 guajillo peppers, seeded", "dried guajillo chile", 34),  # not black pepper
 ]
 
 
