@@ -98,6 +98,8 @@ LINES = [
     ("1/2 cup dried tart cherries", "dried cherry", 80),  # USDA 09044, not fresh cherries
     ("500 g mutton, curry cut", "goat meat", 500),  # South Asian mutton is goat (USDA 17168); was unmatched
     ("2 guajillo peppers, seeded", "dried guajillo chile", 34),  # not black pepper
+    ("1 box chicken broth", "chicken broth", 946),  # the US 32-fl-oz carton, not a generic 450 g box
+    ("2 cartons low-sodium chicken broth", "low-sodium chicken broth", 1892),
 ]
 
 
