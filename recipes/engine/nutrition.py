@@ -143,8 +143,29 @@ def analyse_recipe(
             results.append(LineResult(raw, parsed, None, match.confidence, None, "unmatched", "no food matched"))
             continue
         assert match.food is not None
-        results.append(_weigh(raw, parsed, match.food, match.confidence, instructions=instructions, baked=baked))
+        result = _weigh(raw, parsed, match.food, match.confidence, instructions=instructions, baked=baked)
+        results.append(_with_also(result, index) if parsed.also else result)
     return _summarise(results, servings)
+
+
+def _with_also(result: LineResult, index: FoodIndex) -> LineResult:
+    """ "2 eggs plus 1 egg yolk": the second amount weighed as its own food, added as the line's food.
+
+    The line keeps one food, so the total weight is right and its make-up is the first food's, as for
+    "½ tsp each salt and pepper" (see combined.py).
+    """
+    if result.grams is None or result.food is None:
+        return result
+    extra = parse_line(result.parsed.also)
+    if extra.optional or extra.amount is None:
+        return result
+    match = index.match(extra.food, extra.preparation) if extra.food else None
+    food = match.food if match is not None and match.matched and match.food is not None else result.food
+    grams, _ = line_grams(extra, food)
+    if not grams:
+        return result
+    note = f"plus {result.parsed.also}: {grams:.0f} g, counted as {result.food.name}"
+    return replace(result, grams=result.grams + grams, note="; ".join(part for part in (result.note, note) if part))
 
 
 LINKED_FOOD_CONFIDENCE = 0.9

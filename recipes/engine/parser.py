@@ -161,7 +161,31 @@ def _heading(text: str) -> str | None:
 _MEASURED_COOKED = re.compile(r"measured (?:after|once)|after cooking|cooked (?:weight|measure)", re.IGNORECASE)
 
 
+# "2 eggs plus 1 egg yolk", "1 egg + 1 egg white", "2 eggs, plus 1 yolk": a second amount after a count
+_ALSO = re.compile(r"(?:^|\s)(?:\+|plus|and|&)\s*(?=[\d½¼¾⅓⅔⅛])", re.IGNORECASE)
+
+
+def _also(food: str, draft: Draft) -> tuple[str, str]:
+    """(food, second amount and food) of "eggs plus 1 egg yolk"; only after a count, as "1 cup plus 2 tbsp"
+    is summed by amounts.py."""
+    if draft.low is None or draft.unit:
+        return food, ""
+    found = _ALSO.search(food)
+    if found and found.start() > 0 and _NAMES_SOMETHING.search(food[found.end() :]):
+        return food[: found.start()].strip(" ,"), food[found.end() :].strip()
+    for position, part in enumerate(draft.preparation):
+        found = _ALSO.match(part.strip())
+        if found and _NAMES_SOMETHING.search(part[found.end() :]):
+            draft.preparation[position] = ""
+            return food, part.strip()[found.end() :].strip()
+    return food, ""
+
+
+_NAMES_SOMETHING = re.compile(r"[a-z]", re.IGNORECASE)  # "plus 1 yolk", not a bare "plus 1" (for garnish)
+
+
 def _finish(raw: str, draft: Draft, food: str) -> ParsedLine:
+    food, also = _also(food, draft)
     low, high, unit = draft.low, draft.high, draft.unit
     if draft.each and low is not None and len(items := combined.list_items(food)) > 1:
         low, high, food = low * len(items), high * len(items) if high is not None else None, items[0]
@@ -212,6 +236,7 @@ def _finish(raw: str, draft: Draft, food: str) -> ParsedLine:
         and any("cooked" in p.split() for p in draft.preparation)
         and not _MEASURED_COOKED.search(raw),
         trimmed_after=_trimmed_after(raw, draft),
+        also=also,
     )
 
 

@@ -62,6 +62,9 @@ class ParsedLine:
     # "2 lb potatoes, peeled", "1 lb green beans, trimmed": peeled or trimmed after weighing, so the weight
     # is as bought and includes what is cut away ("3 lb peeled potatoes" is weighed peeled: False)
     trimmed_after: bool = False
+    # "2 eggs plus 1 egg yolk": a second amount of a food after a count, weighed on its own and added to
+    # the line as the line's food ("1 egg yolk"); "" when the line names one amount
+    also: str = ""
 
     @property
     def amount(self) -> float | None:

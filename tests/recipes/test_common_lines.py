@@ -100,6 +100,9 @@ LINES = [
     ("2 guajillo peppers, seeded", "dried guajillo chile", 34),  # not black pepper
     ("1 box chicken broth", "chicken broth", 946),  # the US 32-fl-oz carton, not a generic 450 g box
     ("2 cartons low-sodium chicken broth", "low-sodium chicken broth", 1892),
+    # a second amount after a count is weighed as its own food and added ("2 eggs" + one 17 g yolk)
+    ("2 eggs plus 1 egg yolk", "egg", 117),  # was 2 yolks (34 g)
+    ("1 large egg + 5 large yolks", "egg", 135),
 ]
 
 

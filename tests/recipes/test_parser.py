@@ -621,3 +621,20 @@ def test_a_food_cooked_in_foil_is_still_food():
     assert parse_line("1 salmon fillet, wrapped in foil").kind == "ingredient"
     assert parse_line("2 ears corn, husks removed").kind == "ingredient"
     assert parse_line("2 ripe bananas").kind == "ingredient"
+
+
+@pytest.mark.parametrize(
+    ("text", "food", "also"),
+    [
+        ("2 eggs plus 1 egg yolk", "eggs", "1 egg yolk"),
+        ("1 large egg + 5 large yolks", "egg", "5 large yolks"),
+        ("2 eggs, plus 1 yolk", "eggs", "1 yolk"),
+        ("2 whole eggs and 2 egg yolks", "whole eggs", "2 egg yolks"),
+        ("1 cup plus 2 tbsp flour", "flour", ""),  # one food: the amounts are summed
+        ("2 bananas, plus 1 for garnish", "bananas", ""),  # no food named: not a second amount
+        ("4 egg yolks", "egg yolks", ""),
+    ],
+)
+def test_a_second_amount_after_a_count_is_kept_apart(text, food, also):
+    parsed = parse_line(text)
+    assert (parsed.food, parsed.also) == (food, also)
