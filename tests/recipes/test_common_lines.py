@@ -103,6 +103,8 @@ LINES = [
     # a second amount after a count is weighed as its own food and added ("2 eggs" + one 17 g yolk)
     ("2 eggs plus 1 egg yolk", "egg", 117),  # was 2 yolks (34 g)
     ("1 large egg + 5 large yolks", "egg", 135),
+    ("1 bottle red wine", "red wine", 745.6),  # the 750 ml bottle, not a generic 330 g bottle
+    ("2 bottles beer", "beer", 712),  # 12 fl oz each, as USDA's can
 ]
 
 
