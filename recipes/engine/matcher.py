@@ -189,16 +189,17 @@ class FoodIndex:
     def _unless_made_of(self, found: Match, words: list[str]) -> Match:
         """A product made of another food ("coconut flour", "chocolate milk", "lemon curd") the table lacks.
 
-        When only the product's noun is found and another word names a non-dairy food, or only the other
-        food is found and the product's noun is left over, the line is reported rather than counted as
-        wheat flour, cow's milk or a raw lemon. "full cream milk" (a dairy word) stays milk.
+        When only a flour, milk or butter is found and another word names a non-dairy food, or only the
+        other food is found and the product's noun is left over ("lemon curd", "mango sorbet", "peach
+        schnapps"), the line is reported rather than counted as wheat flour, cow's milk or a raw fruit.
+        "full cream milk" (a dairy word) stays milk; "fig jam" is jam.
         """
         head = words[-1]
         if found.food is None or head not in _MADE_OF_HEADS or found.confidence < MIN_CONFIDENCE:
             return found
         matched = found.matched_on.split()
         if head in matched:
-            if matched != [head]:
+            if matched != [head] or head not in _MADE_FROM_BASE:
                 return found
             others = [self._exact(word) for word in words[:-1] if word not in DESCRIPTORS]
             if not any(other is not None and not other.food_group.startswith("dairy") for other in others):
@@ -297,7 +298,12 @@ def _unless_fresh_for_dried(found: Match, words: list[str]) -> Match:
 
 # "coconut flour", "chocolate milk", "apple butter", "lemon curd", "peanut butter chips": nouns of a product
 # made of the food named before them; see FoodIndex._unless_made_of.
-_MADE_OF_HEADS = frozenset({"flour", "milk", "butter", "curd", "chip", "chips"})
+_MADE_OF_HEADS = frozenset(
+    {"flour", "milk", "butter", "curd", "chip", "chips", "sorbet", "jam", "liqueur", "schnapps", "schnapp"}
+)
+# Of these, a flour, milk or butter differs from the generic one by what it is made of ("coconut flour" is
+# not wheat flour); a jam or a sorbet is a jam or a sorbet whatever its fruit.
+_MADE_FROM_BASE = frozenset({"flour", "milk", "butter"})
 MADE_OF_CONFIDENCE = 0.45  # below MIN_CONFIDENCE: reported as unmatched
 
 

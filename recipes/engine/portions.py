@@ -96,6 +96,7 @@ def _volume_portion_for(food: FoodRecord, parsed: ParsedLine) -> float | None:
     return best
 
 
+_SCOOPED = re.compile(r"\b(?:ice cream|gelato|sorbet|frozen yogurt|sherbet|nice cream)\b")
 _CUT_STRIPS = re.compile(r"\b(?:sticks?|strips?|batons?)$")
 
 
@@ -194,6 +195,10 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         return amount * GENERIC_UNIT_GRAMS["stalk"], "estimated weight for a stick of a vegetable"
     if unit == "bunch" and food.food_group.lower().startswith("vegetable"):
         return amount * VEGETABLE_BUNCH_G, "estimated weight for a bunch of vegetables"
+    if unit == "scoop" and _SCOOPED.search(food.name.lower()) and (density := grams_per_ml(food)):
+        # "2 scoops vanilla ice cream": a serving scoop is 1/2 cup (USDA's ice cream serving), not a 30 g
+        # scoop of protein powder
+        return amount * ML_PER_UNIT["cup"] / 2 * density, "a scoop taken as 1/2 cup"
     if unit in GENERIC_UNIT_GRAMS:
         article = "an" if unit[0] in "aeiou" else "a"
         return amount * GENERIC_UNIT_GRAMS[unit], f"estimated weight for {article} {unit}"

@@ -4,6 +4,8 @@ Each line matched an unrelated food, matched nothing or weighed far off before i
 alias existed; the weights come from the USDA SR28 portions or label sizes cited in the rows' notes.
 """
 
+import pytest
+
 from .weighing import assert_lines_weigh, weigh
 
 # (line, curated food, grams)
@@ -145,10 +147,18 @@ def test_new_rows_carry_their_diet_and_allergen_flags(food_index):
 def test_a_product_of_another_food_is_reported_not_counted_as_either(food_index):
     from recipes.engine.nutrition import analyse_recipe
 
-    for text in ("1/4 cup coconut flour", "1/2 cup lemon curd", "1 cup cinnamon chips", "2 tbsp garlic butter"):
+    for text in (
+        "1/4 cup coconut flour",
+        "1/2 cup lemon curd",
+        "1 cup cinnamon chips",
+        "2 tbsp garlic butter",
+        "1 oz peach schnapps",  # not a peach
+    ):
         line = analyse_recipe([text], servings=1, index=food_index).lines[0]
         assert line.status == "unmatched", f"{text}: {line.food and line.food.name}"
     assert weigh(food_index, "1 cup banana chips")[0] == "Snacks, banana chips"  # USDA names the product
     assert weigh(food_index, "2 cups bread flour")[0] == "bread flour"
     assert weigh(food_index, "1 cup full cream milk")[0] == "whole milk"
     assert weigh(food_index, "1 cup peanut butter")[0] == "peanut butter"
+    assert weigh(food_index, "2 tbsp fig jam")[0] == "jam"  # a jam whatever its fruit
+    assert weigh(food_index, "2 scoops vanilla ice cream")[1] == pytest.approx(132.5, rel=0.02)  # 1/2 cup each
