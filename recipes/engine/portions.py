@@ -157,7 +157,7 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         return None, f"no weight known for one {food.name}"
     # "1 fennel bulb": USDA names the piece by any word for the unit ("bulb" 234 g, not a generic head)
     piece = piece_grams(food, unit_words(unit), parsed.size)
-    if piece is None and unit in ("packet", "box"):
+    if piece is None and unit in ("packet", "box", "tube"):
         # "2 packets instant ramen": USDA's package, 81 g; "1 box instant pudding": its 3.5-oz package
         piece = piece_grams(food, unit_words("package"))
     if piece is None and unit == "fillet":

@@ -98,6 +98,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "drizzle": ("drizzle",),
     "squeeze": ("squeeze", "squeezes"),
     "punnet": ("punnet", "punnets"),
+    "sleeve": ("sleeve", "sleeves"),  # of crackers
+    "tube": ("tube", "tubes"),  # of refrigerated dough or tomato paste
+    "ball": ("ball", "balls"),  # of fresh mozzarella, burrata or dough
     # another recipe
     "recipe": ("recipe", "recipes"),
     "batch": ("batch", "batches"),
@@ -107,7 +110,9 @@ ALIASES = _ALIASES
 UNIT_WORDS: dict[str, str] = {alias: canonical for canonical, aliases in _ALIASES.items() for alias in aliases}
 
 # Containers: a weight written next to one is the weight of each ("2 (400 g) tins").
-CONTAINERS = frozenset({"can", "jar", "package", "packet", "bag", "box", "bottle", "carton", "container", "block"})
+CONTAINERS = frozenset(
+    {"can", "jar", "package", "packet", "bag", "box", "bottle", "carton", "container", "block", "sleeve", "tube"}
+)
 # Units that mean one of themselves when no number is written ("pinch of salt").
 IMPLIED_ONE = frozenset({"pinch", "dash", "handful", "splash", "drizzle", "squeeze", "smidgen", "knob", "bunch"})
 

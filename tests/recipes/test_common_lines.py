@@ -107,6 +107,14 @@ LINES = [
     ("1 large egg + 5 large yolks", "egg", 135),
     ("1 bottle red wine", "red wine", 745.6),  # the 750 ml bottle, not a generic 330 g bottle
     ("2 bottles beer", "beer", 712),  # 12 fl oz each, as USDA's can
+    # sleeves, tubes, balls and sheets: the retail unit, not one cracker, roll or ounce
+    ("1 sleeve graham crackers (9 crackers), crushed", "graham crackers", 136),  # a third of the 14.4-oz box
+    ("1 sleeve saltine crackers", "saltine crackers", 113),
+    ("1 tube crescent roll dough", "crescent roll dough", 227),  # was one 28 g roll
+    ("1 tube tomato paste", "tomato paste", 128),
+    ("1 ball fresh mozzarella, torn", "mozzarella cheese", 125),  # was 1 oz
+    ("1 (8 oz) ball fresh mozzarella", "mozzarella cheese", 226.8),
+    ("1 sheet refrigerated pie crust", "pie crust", 229),  # USDA 18948 one crust, not a 10 g sheet
 ]
 
 
