@@ -75,11 +75,15 @@ def _volume_portion_for(food: FoodRecord, parsed: ParsedLine) -> float | None:
     """Grams per ml from the portion whose description best fits the preparation ("cup, chopped").
 
     Cream whipped after measuring ("1 cup heavy cream, whipped") was measured liquid; cream measured
-    whipped names it first ("1 cup whipped heavy cream") and takes USDA's "cup, whipped".
+    whipped names it first ("1 cup whipped heavy cream") and takes USDA's "cup, whipped". A tablespoon of
+    "ground flaxseed" is USDA's "tbsp, ground" (7 g), not of whole seeds (10.3 g).
     """
     words = [word for word in re.findall(r"[a-z]+", parsed.preparation.lower()) if word != "whipped"]
-    if "whipped" in parsed.food.lower().split():
-        words.append("whipped")
+    # a state kept in the food's name picks its portion too: "ground flaxseed" is USDA's "tbsp, ground" (7 g)
+    food_words = set(parsed.food.lower().split())
+    words += [word for word in ("whipped", "ground") if word in food_words]
+    if food_words & {"meal", "milled"}:
+        words.append("ground")  # "flaxseed meal", "milled flaxseed"
     prep_words = {_stem(word) for word in words}
     if not prep_words:
         return None

@@ -115,6 +115,9 @@ LINES = [
     ("1 ball fresh mozzarella, torn", "mozzarella cheese", 125),  # was 1 oz
     ("1 (8 oz) ball fresh mozzarella", "mozzarella cheese", 226.8),
     ("1 sheet refrigerated pie crust", "pie crust", 229),  # USDA 18948 one crust, not a 10 g sheet
+    ("2 tbsp ground flaxseed", "flaxseed", 14),  # USDA 12220 "tbsp, ground" 7 g, not whole seeds (10.3 g)
+    ("2 tbsp flaxseed meal", "flaxseed", 14),
+    ("2 tbsp flax seeds", "flaxseed", 20.6),
 ]
 
 
