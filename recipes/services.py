@@ -54,6 +54,10 @@ def clean_ingredients(lines: Iterable[IngredientLine] | str) -> list[IngredientL
     too_long = [i + 1 for i, text in enumerate(texts) if len(text) > 500]
     if too_long:
         errors.append(f"Ingredient line(s) {', '.join(map(str, too_long))} are longer than 500 characters.")
+    # a NUL character cannot be stored (PostgreSQL text and JSON refuse it); no recipe line has one
+    with_nul = [i + 1 for i, text in enumerate(texts) if "\x00" in text]
+    if with_nul:
+        errors.append(f"Ingredient line(s) {', '.join(map(str, with_nul))} contain a null character.")
     if errors:
         raise ValidationError({"ingredients": errors})
     return cleaned

@@ -51,6 +51,7 @@ def test_update_recomputes_everything_in_one_transaction(recipe):
     [
         ({"ingredients": []}, "ingredients"),
         ({"ingredients": ["x" * 501]}, "ingredients"),
+        ({"ingredients": ["1 cup milk", "2 eggs\x00"]}, "ingredients"),  # PostgreSQL cannot store a NUL
         ({"servings": 0}, "servings"),
         ({"servings": 1000}, "servings"),
         ({"meal_types": ["elevenses"]}, "meal_types"),
@@ -115,3 +116,9 @@ def test_yields_beyond_the_limit_plan_as_the_maximum():
     assert services.resolve_servings(None, "Makes 120 cookies") == services.MAX_SERVINGS
     assert services.resolve_servings(None, "Serves 4") == 4
     assert services.resolve_servings(None, "") == 1
+
+
+def test_a_null_character_is_reported_with_its_line():
+    with pytest.raises(ValidationError) as excinfo:
+        services.clean_lines(["1 cup milk", "2 eggs", "salt\x00"])
+    assert excinfo.value.message_dict["ingredients"] == ["Ingredient line(s) 3 contain a null character."]
