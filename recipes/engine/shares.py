@@ -27,6 +27,16 @@ STANDARD_CAN_G = 439.4
 _MEAT_ONLY = re.compile(r"\b(?:boneless|skinless|meat|fillets?|breasts?|cooked|shredded|diced|cubed)\b")
 _BONE_IN = re.compile(r"\bbone[\s-]*in\b|\bon the bone\b|\bwith (?:the )?bones?\b")
 _SHELL_ON = re.compile(r"\bshell[\s-]*on\b|\bin (?:the |their )?shells?\b|\bunpeeled\b|\bwith (?:the )?shells?\b")
+_PEELED = re.compile(r"\b(?:peeled|shelled)\b")
+
+
+def _written(unit: str, raw: str) -> bool:
+    """Whether the line says the weight is on the bone or in the shell, for an `lb bone-in`/`lb shell-on` portion."""
+    if unit == BONE_IN_UNIT:
+        return bool(_BONE_IN.search(raw)) and "boneless" not in raw
+    if unit == SHELL_ON_UNIT:
+        return bool(_SHELL_ON.search(raw)) and not _PEELED.search(raw)
+    return False
 
 
 def edible_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
@@ -39,11 +49,6 @@ def edible_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
     USDA's refuse for that food.
     """
     animal = food.food_group in ("meat", "fish and seafood") or food.contains_meat or food.contains_fish
-    raw = parsed.raw.lower()
-    written = {
-        BONE_IN_UNIT: bool(_BONE_IN.search(raw)) and "boneless" not in raw,
-        SHELL_ON_UNIT: bool(_SHELL_ON.search(raw)) and not re.search(r"\b(?:peeled|shelled)\b", raw),
-    }
     for portion in food.portions:
         if portion.amount <= 0:
             continue
@@ -53,7 +58,7 @@ def edible_share(parsed: ParsedLine, food: FoodRecord) -> float | None:
             if not animal and not parsed.trimmed_after:
                 return None
             return portion.grams / (portion.amount * POUND_G)
-        if written.get(portion.unit):
+        if _written(portion.unit, parsed.raw.lower()):
             return portion.grams / (portion.amount * POUND_G)
     return None
 
