@@ -7,6 +7,8 @@ foods when a test needs ingredient matching.
 
 import os
 import shutil
+import threading
+import time
 from dataclasses import dataclass, field
 
 import pytest
@@ -18,6 +20,40 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.browser)
+
+
+def wait_for_live_server_requests(timeout: float = 15.0) -> list[threading.Thread]:
+    """Join the live server's request threads; return those still running after `timeout`.
+
+    Django's ThreadedWSGIServer answers each connection in a daemon thread that shares the test's
+    in-memory SQLite connection. A request still running when the test ends (a preview fired by a
+    600 ms htmx delay, a keep-alive connection not yet closed) would use that connection while
+    pytest-django flushes the database, and the flush fails ("couldn't be flushed"), so the next
+    test starts with the last one's rows.
+    """
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        target = getattr(thread, "_target", None)
+        if thread is not threading.current_thread() and getattr(target, "__name__", "") == "process_request_thread":
+            thread.join(max(0.0, deadline - time.monotonic()))
+    return [
+        thread
+        for thread in threading.enumerate()
+        if getattr(getattr(thread, "_target", None), "__name__", "") == "process_request_thread"
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _quiet_live_server(request):
+    """After each browser test's own teardown (its pages closed), wait for the requests they left
+    running, before the database is flushed: set up after transactional_db and live_server, it is
+    torn down before them."""
+    if "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        request.getfixturevalue("live_server")
+    yield
+    still_running = wait_for_live_server_requests()
+    assert not still_running, f"{len(still_running)} live-server request(s) still running after the test"
 
 
 @pytest.fixture(scope="module")
