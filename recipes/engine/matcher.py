@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .types import FoodRecord
 from .words import DESCRIPTORS, KEEP_WORDS, content_tokens, normalise, singular, tokens
@@ -136,6 +136,9 @@ class FoodIndex:
             if whole and (best is None or len(whole.matched_on.split()) > len(best.matched_on.split())):
                 best = whole
         if best:
+            lighter = self._lighter_form(best, words)
+            if lighter is not best:
+                return lighter
             found = _unless_plant_based(best, words)
             if found is best:
                 found = self._unless_made_of(best, words)
@@ -205,6 +208,68 @@ class FoodIndex:
             if not any(other is not None and not other.food_group.startswith("dairy") for other in others):
                 return found
         return Match(found.food, min(found.confidence, MADE_OF_CONFIDENCE), found.matched_on)
+
+    def _lighter_form(self, found: Match, words: list[str]) -> Match:
+        """ "light butter", "fat-free half and half", "sugar-free syrup": the USDA row of the lighter form.
+
+        When the line names a lighter form the curated row found is not, a USDA row with the food's head
+        noun and the form's words ("Butter, light, stick", "Cream, half and half, fat free", "Syrups, table
+        blends, pancake, reduced-calorie") is taken if it has less energy; else the food found stands.
+        """
+        phrase, forms = _lighter_forms(words)
+        if not forms or found.food is None or found.confidence < MIN_CONFIDENCE:
+            return found
+        matched = found.matched_on.split()
+        if set(matched) <= set(phrase):
+            # "sugar" of "sugar-free syrup" names no food of the line: the rest of the line is matched
+            rest = [word for word in words if word not in phrase]
+            if not rest:
+                return found
+            found = self._match(" ".join(rest), "")
+            if not found.matched or found.food is None or not found.food.is_common:
+                whole = self._usda_fallback(words)  # "Syrups, sugar free" names the whole line
+                return whole if whole.confidence >= found.confidence else found
+            matched = found.matched_on.split()
+        food = found.food
+        if _LIGHTER_WORDS.intersection(matched) or not food.energy_kcal:
+            return found  # the curated row is the lighter form ("light sour cream", "skim milk")
+        if phrase in _LIGHT_FORMS and food.food_group not in _LIGHT_GROUPS:
+            return found
+        head = matched[-1]
+        food_words = set(matched) - _JOINING_WORDS
+        best_id, best_key = None, None
+        for form in forms:
+            ids = set(self._usda_by_token.get(head, ()))
+            for word in form:
+                ids &= set(self._usda_by_token.get(word, ()))
+            for food_id in ids - self._usda_branded:
+                row = self.foods[food_id]
+                if row.energy_kcal is None or row.energy_kcal >= food.energy_kcal * _LIGHTER_ENERGY:
+                    continue
+                name_words = self._usda_tokens[food_id] - _USDA_STATE_WORDS
+                shared = len(name_words & food_words)
+                if shared < max(1, len(food_words) - 1):
+                    continue  # "Gelatin desserts, dry mix, reduced calorie" is not a pudding mix
+                key = (shared, -len(name_words - food_words - form), -food_id)
+                if best_key is None or key > best_key:
+                    best_id, best_key = food_id, key
+        if best_id is None:
+            return found
+        row = self.foods[best_id]
+        # The row's values per 100 g, under its id and name; the food's allergens, diet flags, FODMAP level and
+        # gut fields (a USDA row has none of them: light butter is still milk). USDA's lighter rows often lack
+        # household measures, so the food's own follow the row's ("1 cup shredded fat-free cheddar" weighs as
+        # shredded cheddar, not as water).
+        lighter = replace(
+            food,
+            id=row.id,
+            name=row.name,
+            is_common=False,
+            **{field: getattr(row, field) for field in _NUTRIENT_FIELDS},
+            portions=(*row.portions, *food.portions),
+            density_g_per_ml=row.density_g_per_ml or food.density_g_per_ml,
+        )
+        return Match(lighter, found.confidence, row.name)
 
     def _usda_fallback(self, words: list[str], *, cooked: bool = False) -> Match:
         """Best USDA food by word overlap: the line's words found, the name's words used, its head noun.
@@ -294,6 +359,62 @@ def _unless_fresh_for_dried(found: Match, words: list[str]) -> Match:
     ):
         return found
     return Match(food, min(found.confidence, MADE_OF_CONFIDENCE), found.matched_on)
+
+
+# A lighter form of a food, as a line writes it and as USDA names it (FoodIndex._lighter_form).
+_FAT_FREE = (frozenset({"fat", "free"}), frozenset({"nonfat"}))
+_LOW_FAT = (frozenset({"lowfat"}), frozenset({"low", "fat"}), frozenset({"reduced", "fat"}), frozenset({"light"}))
+_SUGAR_FREE = (
+    frozenset({"sugar", "free"}),
+    frozenset({"reduced", "calorie"}),
+    frozenset({"low", "calorie"}),
+    frozenset({"reduced", "sugar"}),
+    frozenset({"diet"}),
+    frozenset({"dietetic"}),
+)
+_LINE_FORMS = (
+    (("fat", "free"), _FAT_FREE),
+    (("non", "fat"), _FAT_FREE),
+    (("nonfat",), _FAT_FREE),
+    (("low", "fat"), _LOW_FAT),
+    (("lowfat",), _LOW_FAT),
+    (("reduced", "fat"), _LOW_FAT),
+    (("sugar", "free"), _SUGAR_FREE),
+    (("sugarless",), _SUGAR_FREE),
+    (("no", "sugar"), _SUGAR_FREE),
+    (("reduced", "sugar"), _SUGAR_FREE),
+    (("low", "sugar"), _SUGAR_FREE),
+    (("reduced", "calorie"), _SUGAR_FREE),
+    (("low", "calorie"), _SUGAR_FREE),
+    (("diet",), _SUGAR_FREE),
+)
+_LIGHT_FORMS = (("light",), ("lite",))
+_LIGHTER_WORDS = frozenset(
+    {"fat", "nonfat", "lowfat", "skim", "light", "lite", "sugar", "calorie", "diet", "sugarless"}
+)
+# "light" is a lighter form only of dairy foods and fats ("light butter", "light cream cheese"): light brown
+# sugar, light corn syrup, light soy sauce, light rum and light olive oil are other foods or the same energy.
+_LIGHT_GROUPS = frozenset({"dairy and eggs", "fats and oils"})
+_LIGHTER_ENERGY = 0.9  # the lighter row must have at most 90 % of the food's energy
+_NUTRIENT_FIELDS = (
+    "energy_kcal",
+    "protein_g",
+    "fat_g",
+    "saturated_fat_g",
+    "carbohydrate_g",
+    "fiber_g",
+    "sugars_g",
+    "sodium_mg",
+)
+
+
+def _lighter_forms(words: list[str]) -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
+    """The words of the line naming a lighter form, and how USDA names that form; ((), ()) if none."""
+    pairs = set(zip(words, words[1:], strict=False))
+    for phrase, forms in (*_LINE_FORMS, *((light, _LOW_FAT) for light in _LIGHT_FORMS)):
+        if (len(phrase) == 1 and phrase[0] in words) or (len(phrase) == 2 and phrase in pairs):
+            return phrase, forms
+    return (), ()
 
 
 # "coconut flour", "chocolate milk", "apple butter", "lemon curd", "peanut butter chips": nouns of a product

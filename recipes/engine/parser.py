@@ -15,6 +15,8 @@ Choices a reader may want to know:
   (about 1.5 lb)").
 - "Juice of 1 lemon" -> food "lemon juice", quantity 1, unit "lemon" (recipes/engine/citrus.py): USDA's "lemon yields"
   portion then weighs it. Same for zest, rind and peel, and for limes and oranges.
+- "Whites of 3 eggs", "yolks from 2 large eggs", "4 eggs, whites only" -> food "egg white"/"egg yolk",
+  quantity the eggs (recipes/engine/eggs.py).
 - "a"/"an" = 1, "a couple" = 2, "a few" = 3; "pinch of salt" without a number is one pinch.
 - "to taste", "for garnish", "optional", "if desired", "as needed", "to serve"/"for serving" set
   `optional`; "plus more for drizzling" and "for frying" go to the note and do not.
@@ -30,7 +32,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import citrus, combined, units
+from . import citrus, combined, eggs, units
 from .amounts import amount_and_unit
 from .draft import HAS_WORD, OPTIONAL, Draft, mentions
 from .foodname import food_name
@@ -121,14 +123,19 @@ def _parse(raw: str) -> ParsedLine:
     if mentions(text.lower(), _REFERENCE_HINTS) and _REFERENCE.search(text):
         draft.kind = "reference"
     juice_of = citrus.CITRUS_PART.match(text)
-    if juice_of:
-        text = text[juice_of.end() :]
+    egg_of = None if juice_of else eggs.EGG_PART.match(text)
+    if juice_of or egg_of:
+        text = text[(juice_of or egg_of).end() :]
     rest = amount_and_unit(text, draft)
     food = food_name(rest, draft)
     if juice_of:
         food = citrus.citrus_food(juice_of.group("part").lower(), food, draft)
+    elif egg_of:
+        food = eggs.part_of(egg_of.group("part"), food)
     elif not draft.unit and draft.low is not None and not draft.has_weight and citrus.CITRUS_FRUIT.match(food):
         food = citrus.prepared_citrus(food, draft)
+    else:
+        food = eggs.prepared_part(food, draft)
     if draft.unit in ("recipe", "batch"):
         draft.kind = "reference"
     if _NOT_FOOD.search(food):

@@ -105,6 +105,17 @@ LINES = [
     # a second amount after a count is weighed as its own food and added ("2 eggs" + one 17 g yolk)
     ("2 eggs plus 1 egg yolk", "egg", 117),  # was 2 yolks (34 g)
     ("1 large egg + 5 large yolks", "egg", 135),
+    # whites and yolks counted by the egg (were "no amount", 0 g)
+    ("whites of 3 eggs", "egg white", 99),  # USDA 01124 large white 33 g
+    ("yolks from 2 large eggs", "egg yolk", 34),  # USDA 01125 large yolk 17 g
+    ("4 eggs, whites only", "egg white", 132),
+    # a lighter form takes USDA's row, weighed by the food's own measures (were the full-fat food)
+    ("2 tbsp light butter", "Butter, light, stick, with salt", 28.4),  # butter's tbsp 14.2 g
+    ("1 cup fat-free half and half", "Cream, half and half, fat free", 242),  # half-and-half's cup
+    ("1 cup fat-free sour cream", "Sour cream, fat free", 230),
+    ("1 cup shredded fat-free cheddar", "Cheese, cheddar, nonfat or fat free", 113),  # shredded cup, not water
+    ("1/4 cup sugar-free jam", "Jams, preserves, marmalade, reduced sugar", 80),
+    ("1/2 cup sugar-free syrup", "Syrups, sugar free", 120),
     ("1 bottle red wine", "red wine", 745.6),  # the 750 ml bottle, not a generic 330 g bottle
     ("2 bottles beer", "beer", 712),  # 12 fl oz each, as USDA's can
     # sleeves, tubes, balls and sheets: the retail unit, not one cracker, roll or ounce

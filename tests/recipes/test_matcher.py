@@ -214,3 +214,50 @@ def test_a_dried_fruit_is_not_the_fresh_fruit_unless_the_fruit_is_dried_already(
     assert curated.match("dried cherries").food == usda_dried  # a USDA dried row, not fresh cherries
     assert curated.match("dried dates").food == date  # dates are dried already
     assert not FoodIndex([cherry]).match("dried cherries").matched  # no dried row: reported
+
+
+def test_a_lighter_form_takes_the_usda_row_and_keeps_the_foods_flags():
+    from recipes.engine.types import FoodRecord, Portion
+
+    butter = FoodRecord(
+        id=601,
+        name="butter",
+        food_group="dairy and eggs",
+        energy_kcal=717,
+        allergens=("milk",),
+        contains_dairy=True,
+        is_common=True,
+        portions=(Portion(1, "tbsp", 14.2),),
+    )
+    light_butter = FoodRecord(id=602, name="Butter, light, stick, with salt", energy_kcal=499, fat_g=55.1)
+    sugar = FoodRecord(id=603, name="brown sugar", food_group="sweeteners", energy_kcal=380, is_common=True)
+    light_sugar = FoodRecord(id=604, name="Sugars, brown, light", energy_kcal=300)
+    sour_cream = FoodRecord(
+        id=605, name="sour cream", food_group="dairy and eggs", energy_kcal=198, allergens=("milk",), is_common=True
+    )
+    light_sour = FoodRecord(
+        id=606, name="light sour cream", food_group="dairy and eggs", energy_kcal=136, is_common=True
+    )
+    pudding = FoodRecord(id=607, name="vanilla pudding mix", food_group="sweeteners", energy_kcal=370, is_common=True)
+    gelatin = FoodRecord(id=608, name="Gelatin desserts, dry mix, reduced calorie", energy_kcal=330)
+    curated = FoodIndex([butter, light_butter, sugar, light_sugar, sour_cream, light_sour, pudding, gelatin])
+
+    light = curated.match("light butter")
+    assert light.matched and light.food.id == light_butter.id
+    assert (light.food.energy_kcal, light.food.fat_g) == (499, 55.1)  # the USDA row's values
+    assert light.food.allergens == ("milk",) and light.food.contains_dairy  # light butter is still milk
+    assert [p.unit for p in light.food.portions] == ["tbsp"]  # the row has no measure of its own: butter's
+    assert curated.match("butter").food == butter
+    # "light" is no lighter form of a sugar; a curated lighter row wins; a row that is not the food is not taken
+    assert curated.match("light brown sugar").food == sugar
+    assert curated.match("light sour cream").food == light_sour
+    assert curated.match("reduced-fat sour cream").food == sour_cream  # no lighter USDA row: the food stands
+    assert curated.match("sugar-free vanilla pudding mix").food == pudding
+
+
+def test_a_lighter_row_must_be_lighter():
+    from recipes.engine.types import FoodRecord
+
+    buttermilk = FoodRecord(id=701, name="buttermilk", food_group="dairy and eggs", energy_kcal=40, is_common=True)
+    lowfat = FoodRecord(id=702, name="Milk, buttermilk, fluid, cultured, lowfat", energy_kcal=40)
+    assert FoodIndex([buttermilk, lowfat]).match("low-fat buttermilk").food == buttermilk

@@ -272,6 +272,14 @@ CASES = [
     ("Juice of half a lemon", {"quantity": 0.5, "unit": "lemon", "food": "lemon juice"}),
     ("Zest from 1 large lemon", {"quantity": 1, "unit": "lemon", "size": "large", "food": "lemon zest"}),
     ("finely grated zest of 1 orange", {"unit": "orange", "food": "orange zest", "preparation": "finely grated"}),
+    # egg whites and yolks counted by the egg
+    ("whites of 3 eggs", {"quantity": 3, "food": "egg white"}),
+    ("Yolks from 2 large eggs", {"quantity": 2, "size": "large", "food": "egg yolk"}),
+    ("the whites of 2 eggs", {"quantity": 2, "food": "egg white"}),
+    ("4 large eggs, whites only", {"quantity": 4, "food": "egg white", "preparation": ""}),
+    ("3 eggs, yolks only", {"quantity": 3, "food": "egg yolk"}),
+    ("1 egg, separated", {"quantity": 1, "food": "egg", "preparation": "separated"}),
+    ("whites of 2 leeks", {"food": "leeks"}),  # not eggs: the food is left as it is
     # the cut in brackets is preparation (it picks the food row), not a note
     ("4 chicken thighs (bone-in, skin-on)", {"food": "chicken thighs", "preparation": "bone-in, skin-on", "note": ""}),
     ("6 chicken drumsticks (skin on)", {"food": "chicken drumsticks", "preparation": "skin on"}),
