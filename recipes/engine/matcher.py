@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from .types import FoodRecord
+from .types import COMPOSITION_NUTRIENTS, FoodRecord
 from .words import DESCRIPTORS, KEEP_WORDS, content_tokens, normalise, singular, tokens
 
 MIN_CONFIDENCE = 0.5
@@ -265,7 +265,7 @@ class FoodIndex:
             id=row.id,
             name=row.name,
             is_common=False,
-            **{field: getattr(row, field) for field in _NUTRIENT_FIELDS},
+            **{field: getattr(row, field) for field in COMPOSITION_NUTRIENTS},
             portions=(*row.portions, *food.portions),
             density_g_per_ml=row.density_g_per_ml or food.density_g_per_ml,
         )
@@ -396,16 +396,6 @@ _LIGHTER_WORDS = frozenset(
 # sugar, light corn syrup, light soy sauce, light rum and light olive oil are other foods or the same energy.
 _LIGHT_GROUPS = frozenset({"dairy and eggs", "fats and oils"})
 _LIGHTER_ENERGY = 0.9  # the lighter row must have at most 90 % of the food's energy
-_NUTRIENT_FIELDS = (
-    "energy_kcal",
-    "protein_g",
-    "fat_g",
-    "saturated_fat_g",
-    "carbohydrate_g",
-    "fiber_g",
-    "sugars_g",
-    "sodium_mg",
-)
 
 
 def _lighter_forms(words: list[str]) -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
