@@ -135,22 +135,35 @@ class FoodIndex:
             whole = self._longest_phrase(words)
             if whole and (best is None or len(whole.matched_on.split()) > len(best.matched_on.split())):
                 best = whole
+        cooked = bool(prep & _COOKING_WORDS)
         if best:
-            lighter = self._lighter_form(best, words)
-            if lighter is not best:
-                return lighter
-            found = _unless_plant_based(best, words)
+            return self._checked(best, words, content or words, cooked=cooked)
+        return self._usda_fallback(content or words, cooked=cooked)
+
+    def _checked(self, best: Match, words: list[str], fallback_words: list[str], *, cooked: bool) -> Match:
+        """The longest-phrase match, unless a check finds another food: the first check that does decides.
+
+        Each check returns the match unchanged, or its own answer: the lighter form's USDA row, or the
+        match at a confidence below MIN_CONFIDENCE (reported). For a product or a dried fruit the table
+        lacks, a USDA row naming the whole line ("Snacks, banana chips", "Fruit butters, apple") is tried
+        before the line is reported.
+        """
+        checks = (
+            (self._lighter_form, False),
+            (_unless_plant_based, False),
+            (self._unless_made_of, True),
+            (_unless_fresh_for_dried, True),
+        )
+        for check, usda_instead in checks:
+            found = check(best, words)
             if found is best:
-                found = self._unless_made_of(best, words)
-                if found is best:
-                    found = _unless_fresh_for_dried(best, words)
-                if found is not best:
-                    # a USDA row may name the product ("Snacks, banana chips", "Fruit butters, apple")
-                    fallback = self._usda_fallback(content or words, cooked=bool(prep & _COOKING_WORDS))
-                    if fallback.confidence >= MIN_CONFIDENCE:
-                        return fallback
+                continue
+            if usda_instead:
+                fallback = self._usda_fallback(fallback_words, cooked=cooked)
+                if fallback.confidence >= MIN_CONFIDENCE:
+                    return fallback
             return found
-        return self._usda_fallback(content or words, cooked=bool(prep & _COOKING_WORDS))
+        return best
 
     def _leanest(self, found: Match, lean: int) -> Match:
         """The row of the found meat with the lean share nearest the line's ("90/10 beef mince": 90 % lean)."""
