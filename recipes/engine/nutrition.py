@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from .cultures import HEAT_WORDS, LIVE_SERVING_G_VEGETABLE, is_baked, is_uncooked, live_serving_grams
 from .fodmap import fodmap_summary
-from .matcher import FoodIndex, tokens
+from .matcher import FoodIndex, Match, tokens
 from .parser import parse_line
 from .portions import line_grams
 from .types import NUTRIENTS_PER_100G, PER_SERVING_NUTRIENTS, FoodRecord, ParsedLine, ServingNutrition
@@ -127,18 +127,7 @@ def analyse_recipe(
             note = parsed.note or "refers to another recipe: not counted"
             results.append(LineResult(raw, parsed, None, 0.0, None, "unmatched", note))
             continue
-        preparation = parsed.preparation
-        if parsed.cooked_after:
-            # "1 lb pasta, cooked", "8 oz udon (cooked according to package)": weighed dry, so a dried form first
-            preparation = ("dried " + _COOKED.sub("", preparation)).strip(" ,")
-        if parsed.unit == "can" and "canned" not in preparation:
-            preparation = f"canned {preparation}".strip()  # "1 (28 oz) can diced tomatoes": the canned food
-        match = index.match(parsed.food, preparation)
-        for alternative in parsed.alternatives if not match.matched else ():
-            # "1 cup masa or cornmeal": the first food we know is the one we count
-            match = index.match(alternative, preparation)
-            if match.matched:
-                break
+        match = _match_line(parsed, index)
         if not match.matched:
             results.append(LineResult(raw, parsed, None, match.confidence, None, "unmatched", "no food matched"))
             continue
@@ -146,6 +135,23 @@ def analyse_recipe(
         result = _weigh(raw, parsed, match.food, match.confidence, instructions=instructions, baked=baked)
         results.append(_with_also(result, index) if parsed.also else result)
     return _summarise(results, servings)
+
+
+def _match_line(parsed: ParsedLine, index: FoodIndex) -> Match:
+    """The food of a parsed line, with what its preparation says about the form it was measured in."""
+    preparation = parsed.preparation
+    if parsed.cooked_after:
+        # "1 lb pasta, cooked", "8 oz udon (cooked according to package)": weighed dry, so a dried form first
+        preparation = ("dried " + _COOKED.sub("", preparation)).strip(" ,")
+    if parsed.unit == "can" and "canned" not in preparation:
+        preparation = f"canned {preparation}".strip()  # "1 (28 oz) can diced tomatoes": the canned food
+    match = index.match(parsed.food, preparation)
+    for alternative in parsed.alternatives if not match.matched else ():
+        # "1 cup masa or cornmeal": the first food we know is the one we count
+        match = index.match(alternative, preparation)
+        if match.matched:
+            break
+    return match
 
 
 def _with_also(result: LineResult, index: FoodIndex) -> LineResult:
@@ -159,8 +165,8 @@ def _with_also(result: LineResult, index: FoodIndex) -> LineResult:
     extra = parse_line(result.parsed.also)
     if extra.optional or extra.amount is None:
         return result
-    match = index.match(extra.food, extra.preparation) if extra.food else None
-    food = match.food if match is not None and match.matched and match.food is not None else result.food
+    match = _match_line(extra, index)
+    food = match.food if match.matched and match.food is not None else result.food
     grams, _ = line_grams(extra, food)
     if not grams:
         return result
