@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from .types import COMPOSITION_NUTRIENTS, FoodRecord
+from .types import COMPOSITION_NUTRIENTS, PREBIOTIC_NUTRIENTS, FoodRecord
 from .words import DESCRIPTORS, KEEP_WORDS, content_tokens, normalise, singular, tokens
 
 MIN_CONFIDENCE = 0.5
@@ -87,7 +87,7 @@ class FoodIndex:
     def match(self, food_text: str, preparation: str = "") -> Match:
         key = (food_text, preparation)
         if key not in self._cache:
-            self._cache[key] = self._match(food_text, preparation)
+            self._cache[key] = self._cooked_form(self._match(food_text, preparation), food_text, preparation)
         return self._cache[key]
 
     def _match(self, food_text: str, preparation: str, *, lean_read: bool = False) -> Match:
@@ -269,20 +269,60 @@ class FoodIndex:
         if best_id is None:
             return found
         row = self.foods[best_id]
-        # The row's values per 100 g, under its id and name; the food's allergens, diet flags, FODMAP level and
-        # gut fields (a USDA row has none of them: light butter is still milk). USDA's lighter rows often lack
-        # household measures, so the food's own follow the row's ("1 cup shredded fat-free cheddar" weighs as
-        # shredded cheddar, not as water).
-        lighter = replace(
-            food,
-            id=row.id,
-            name=row.name,
-            is_common=False,
-            **{field: getattr(row, field) for field in COMPOSITION_NUTRIENTS},
-            portions=(*row.portions, *food.portions),
-            density_g_per_ml=row.density_g_per_ml or food.density_g_per_ml,
-        )
-        return Match(lighter, found.confidence, row.name)
+        return Match(_as_row(food, row), found.confidence, row.name)
+
+    def _cooked_form(self, found: Match, food_text: str, preparation: str) -> Match:
+        """ "1 cup cooked millet", "1 cup cooked spinach": USDA's cooked row when the table has no cooked food.
+
+        A curated grain or legume found in its dry form (250 kcal/100 g or more) or a curated vegetable,
+        on a line that says it was measured cooked, takes the USDA row with its head noun and "cooked" or
+        "boiled" (SR28 20032 "Millet, cooked", 11458 "Spinach, cooked, boiled, drained"): cooked millet is a
+        third of dry millet's energy, and a cup of cooked spinach weighs six cups of raw.
+        """
+        food = found.food
+        if food is None or not found.matched or not food.is_common or food.food_group not in _COOKED_GROUPS:
+            return found
+        # "steamed broccoli" in the name; in the preparation only "cooked", which "1 lb potatoes, boiled" is not
+        # (the analysis has turned "1 cup millet, cooked", cooked after measuring, into dried millet)
+        said = set(tokens(food_text)) | ({"cooked", "precooked"} & set(tokens(preparation)))
+        if not said & _SAID_COOKED or said & _NOT_COOKED_YET:
+            return found
+        matched = found.matched_on.split()
+        if _COOKED_NAME.intersection(matched) or _COOKED_NAME.intersection(tokens(food.name)):
+            return found  # a cooked row of its own ("cooked quinoa", "canned chickpeas")
+        if food.food_group != "vegetables" and (food.energy_kcal or 0) < DRY_KCAL:
+            return found  # cooked or canned already
+        head = matched[-1]
+        for phrase in (f"cooked {found.matched_on}", f"cooked {head}"):
+            cooked = self._exact(phrase)  # "microwave basmati rice": the curated cooked rice
+            if cooked is not None:
+                return Match(cooked, found.confidence, phrase)
+        food_words = set(matched) - _JOINING_WORDS
+        best_id, best_key = None, None
+        for food_id in self._usda_by_token.get(head, ()):
+            name_words = self._usda_tokens[food_id]
+            row = self.foods[food_id]
+            if (
+                food_id in self._usda_branded
+                or row.food_group != food.food_group  # "Amaranth leaves, cooked" is not the grain
+                or not name_words & _COOKED_NAME
+                or name_words & _PREPARED_DISH
+                or "skin" in (part.strip().lower() for part in row.name.split(","))  # potato skins only
+            ):
+                continue
+            plain = name_words - _USDA_STATE_WORDS
+            shared = len(plain & food_words)
+            if shared < max(1, len(food_words) - 1):
+                continue
+            key = (shared, -len(plain - food_words), -food_id)
+            if best_key is None or key > best_key:
+                best_id, best_key = food_id, key
+        if best_id is None:
+            return found
+        row = self.foods[best_id]
+        # prebiotic fibres per 100 g are diluted by the water taken up, as energy is
+        dilution = (row.energy_kcal or 0) / food.energy_kcal if food.energy_kcal and row.energy_kcal else 1.0
+        return Match(_as_row(food, row, gut_scale=min(dilution, 1.0)), found.confidence, row.name)
 
     def _usda_fallback(self, words: list[str], *, cooked: bool = False) -> Match:
         """Best USDA food by word overlap: the line's words found, the name's words used, its head noun.
@@ -372,6 +412,39 @@ def _unless_fresh_for_dried(found: Match, words: list[str]) -> Match:
     ):
         return found
     return Match(food, min(found.confidence, MADE_OF_CONFIDENCE), found.matched_on)
+
+
+def _as_row(food: FoodRecord, row: FoodRecord, *, gut_scale: float = 1.0) -> FoodRecord:
+    """`food` with a USDA row's values per 100 g, under the row's id and name.
+
+    The food keeps its allergens, diet flags, FODMAP level and gut fields (a USDA row has none of them:
+    light butter is still milk), the gut fields scaled by `gut_scale`. USDA's rows often lack household
+    measures, so the food's own follow the row's ("1 cup shredded fat-free cheddar" weighs as shredded
+    cheddar, not as water).
+    """
+    values = {name: getattr(food, name) for name in PREBIOTIC_NUTRIENTS}
+    gut = {name: value * gut_scale if value is not None else None for name, value in values.items()}
+    return replace(
+        food,
+        id=row.id,
+        name=row.name,
+        is_common=False,
+        **{name: getattr(row, name) for name in COMPOSITION_NUTRIENTS},
+        **gut,
+        portions=(*row.portions, *food.portions),
+        density_g_per_ml=row.density_g_per_ml or food.density_g_per_ml,
+    )
+
+
+# Measured cooked: "1 cup cooked millet", "2 cups steamed spinach", "1 pouch precooked lentils".
+_SAID_COOKED = frozenset({"cooked", "precooked", "boiled", "steamed", "microwave", "microwaveable", "microwavable"})
+_NOT_COOKED_YET = frozenset({"dried", "dry", "uncooked", "raw"})
+_COOKED_NAME = frozenset({"cooked", "boiled", "canned", "steamed", "stewed", "baked", "roasted"})
+# USDA cooked rows that are dishes, not the food cooked in water ("Rice, white, glutinous, cooked" is fine;
+# "Spinach souffle" and "Potatoes, mashed, home-prepared, whole milk and butter added" are not).
+_PREPARED_DISH = frozenset({"souffle", "mashed", "au", "gratin", "scalloped", "fried", "hash", "creamed", "pudding"})
+_COOKED_GROUPS = frozenset({"grains", "legumes", "vegetables"})
+DRY_KCAL = 250.0  # a grain or legume row at this energy or more is dry: cooked grains are 100-200 kcal/100 g
 
 
 # A lighter form of a food, as a line writes it and as USDA names it (FoodIndex._lighter_form).

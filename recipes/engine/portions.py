@@ -141,8 +141,13 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
     unit = parsed.unit
     if not unit:
         if _CUT_STRIPS.search(parsed.food) and food.food_group in ("vegetables", "fruits"):
-            # "20 carrot sticks": cut strips (USDA "strip medium" 4 g), not whole carrots
-            strip = piece_grams(food, ("strip", "stick"), parsed.size)
+            # "20 carrot sticks": cut strips (USDA "strip medium" 4 g), not whole carrots. A few sticks of a
+            # stalked vegetable, or sticks then chopped, are its stalks ("2 celery sticks, chopped", UK: 40 g
+            # each); "20 celery sticks" for a dip are strips.
+            stalks = amount <= MAX_STALK_STICKS or _CUT_UP.search(parsed.preparation)
+            strip = (stalks and piece_grams(food, ("stalk",), parsed.size)) or piece_grams(
+                food, ("strip", "stick"), parsed.size
+            )
             if strip is not None:
                 return amount * strip, ""
             return amount * GENERIC_UNIT_GRAMS["strip"], "estimated weight for a strip"
@@ -160,7 +165,8 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
             return whole
         return None, f"no weight known for one {food.name}"
     # "1 fennel bulb": USDA names the piece by any word for the unit ("bulb" 234 g, not a generic head)
-    piece = piece_grams(food, unit_words(unit), parsed.size)
+    size = parsed.size or (_slice_thickness(parsed.note) if unit == "slice" else "")
+    piece = piece_grams(food, unit_words(unit), size)
     if piece is None and unit in ("packet", "box", "tube"):
         # "2 packets instant ramen": USDA's package, 81 g; "1 box instant pudding": its 3.5-oz package
         piece = piece_grams(food, unit_words("package"))
@@ -207,3 +213,18 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         article = "an" if unit[0] in "aeiou" else "a"
         return amount * GENERIC_UNIT_GRAMS[unit], f"estimated weight for {article} {unit}"
     return None, f"no weight known for '{unit}' of {food.name}"
+
+
+MAX_STALK_STICKS = 4
+_CUT_UP = re.compile(r"\b(?:chopped|diced|sliced|minced|cut)\b", re.IGNORECASE)
+_THICK = re.compile(r"\b(?:extra[\s-])?thick\b", re.IGNORECASE)
+_THIN = re.compile(r"\bthin\b", re.IGNORECASE)
+
+
+def _slice_thickness(note: str) -> str:
+    """ "4 thick slices bread": USDA's large slice; "3 thin slices": its small one; else no size."""
+    if _THICK.search(note):
+        return "large"
+    if _THIN.search(note):
+        return "small"
+    return ""

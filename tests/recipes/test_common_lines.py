@@ -105,6 +105,20 @@ LINES = [
     # a second amount after a count is weighed as its own food and added ("2 eggs" + one 17 g yolk)
     ("2 eggs plus 1 egg yolk", "egg", 117),  # was 2 yolks (34 g)
     ("1 large egg + 5 large yolks", "egg", 135),
+    # measured cooked with no curated cooked row: USDA's cooked row (were dry grain, raw greens)
+    ("1 cup cooked millet", "Millet, cooked", 174),  # SR28 20032 cup; was 200 g of dry millet, 756 kcal
+    ("1 cup cooked spinach", "Spinach, cooked, boiled, drained, without salt", 180),  # was 30 g raw
+    ("1 cup cooked amaranth", "Amaranth grain, cooked", 246),  # the grain, not amaranth leaves
+    ("1 (8.8-ounce) pouch precooked lentils", "cooked lentil", 249.5),  # was raw lentils, 878 kcal
+    ("1 x 250g pouch microwave basmati rice", "cooked rice", 250),
+    ("1 lb potatoes, boiled", "potato", 453.6),  # boiled after weighing: raw potatoes, not potato skins
+    ("1 cup millet, cooked", "millet", 200),  # cooked after measuring: the dry grain
+    # a few celery sticks, or sticks then chopped, are stalks (UK); many are strips for a dip
+    ("2 celery sticks, finely chopped", "celery", 80),  # was 8 g
+    ("20 celery sticks", "celery", 80),
+    # a slice of sourdough or French bread is SR28 18030's medium slice (USDA 18029's "slice" is 139 g)
+    ("2 slices sourdough bread", "sourdough bread", 118),
+    ("4 thick slices sourdough bread", "sourdough bread", 352),  # thick: the large slice, 88 g
     # whites and yolks counted by the egg (were "no amount", 0 g)
     ("whites of 3 eggs", "egg white", 99),  # USDA 01124 large white 33 g
     ("yolks from 2 large eggs", "egg yolk", 34),  # USDA 01125 large yolk 17 g

@@ -261,3 +261,30 @@ def test_a_lighter_row_must_be_lighter():
     buttermilk = FoodRecord(id=701, name="buttermilk", food_group="dairy and eggs", energy_kcal=40, is_common=True)
     lowfat = FoodRecord(id=702, name="Milk, buttermilk, fluid, cultured, lowfat", energy_kcal=40)
     assert FoodIndex([buttermilk, lowfat]).match("low-fat buttermilk").food == buttermilk
+
+
+def test_a_food_measured_cooked_takes_usdas_cooked_row_when_the_table_has_no_cooked_food():
+    from recipes.engine.types import FoodRecord, Portion
+
+    millet = FoodRecord(
+        id=801, name="millet", food_group="grains", energy_kcal=378, resistant_starch_g=2.0, is_common=True
+    )
+    cooked_millet = FoodRecord(
+        id=802, name="Millet, cooked", food_group="grains", energy_kcal=119, portions=(Portion(1, "cup", 174),)
+    )
+    amaranth = FoodRecord(id=803, name="amaranth", food_group="grains", energy_kcal=371, is_common=True)
+    leaves = FoodRecord(
+        id=804, name="Amaranth leaves, cooked, boiled, drained", food_group="vegetables", energy_kcal=21
+    )
+    grain = FoodRecord(id=805, name="Amaranth grain, cooked", food_group="grains", energy_kcal=102)
+    rice = FoodRecord(id=806, name="basmati rice", food_group="grains", energy_kcal=360, is_common=True)
+    cooked_rice = FoodRecord(id=807, name="cooked rice", food_group="grains", energy_kcal=130, is_common=True)
+    index = FoodIndex([millet, cooked_millet, amaranth, leaves, grain, rice, cooked_rice])
+
+    found = index.match("millet", "cooked").food
+    assert (found.id, found.energy_kcal, found.portions[0].grams) == (802, 119, 174)
+    assert found.resistant_starch_g == pytest.approx(2.0 * 119 / 378)  # diluted by the water, as energy is
+    assert index.match("millet").food == millet  # not said to be cooked
+    assert index.match("millet", "dried").food == millet  # "1 cup millet, cooked": measured dry
+    assert index.match("amaranth", "cooked").food.id == grain.id  # the grain's row, not the leaves
+    assert index.match("microwave basmati rice").food == cooked_rice  # a curated cooked row first
