@@ -129,6 +129,13 @@ class FoodIndex:
             found = self._exact(" ".join(content))
             if found:
                 return Match(found, 0.95, " ".join(content))
+        packed = _packed_in(words)
+        if packed:
+            # "tuna in spring water", "peaches in juice": the food, not what it is packed in ("tuna in oil",
+            # a curated name, is kept)
+            whole = self._longest_phrase(words)
+            if whole is None or "in" not in whole.matched_on.split():
+                return self._match(" ".join(words[:packed]), preparation)
         best = self._longest_phrase(content or words)
         if content and content != words:
             # a describing word may belong to the name: "beef hot dogs" is hot dogs ("hot" is a descriptor)
@@ -357,6 +364,41 @@ class FoodIndex:
 
 
 _JOINING_WORDS = frozenset({"with", "and", "in", "or", "&", "of"})
+# What canned and jarred foods are packed in: "tuna in spring water", "artichoke hearts in olive oil".
+_PACKING = frozenset(
+    {
+        "water",
+        "spring",
+        "brine",
+        "oil",
+        "olive",
+        "sunflower",
+        "vegetable",
+        "extra",
+        "virgin",
+        "juice",
+        "syrup",
+        "light",
+        "heavy",
+        "natural",
+        "own",
+        "it",
+        "its",
+        "their",
+        "fruit",
+    }
+)
+
+
+def _packed_in(words: list[str]) -> int:
+    """The position of "in" when the words after it only name a packing medium, else 0."""
+    if "in" not in words:
+        return 0
+    at = words.index("in")
+    rest = words[at + 1 :]
+    return at if at > 0 and rest and set(rest) <= _PACKING else 0
+
+
 # Describing words that make another food of a bare noun: "hot sauce" is not every sauce, "pulled pork" not
 # every pork, "crushed chillies" not a fresh chilli. Without them a one-word name claims nothing.
 _DEFINING_WORDS = frozenset({"hot", "pulled", "crushed", "cold", "minced", "ground", "bone"})
@@ -496,7 +538,21 @@ def _lighter_forms(words: list[str]) -> tuple[tuple[str, ...], tuple[frozenset[s
 # "coconut flour", "chocolate milk", "apple butter", "lemon curd", "peanut butter chips": nouns of a product
 # made of the food named before them; see FoodIndex._unless_made_of.
 _MADE_OF_HEADS = frozenset(
-    {"flour", "milk", "butter", "curd", "chip", "chips", "sorbet", "jam", "liqueur", "schnapps", "schnapp"}
+    {
+        "flour",
+        "milk",
+        "butter",
+        "curd",
+        "chip",
+        "chips",
+        "sorbet",
+        "jam",
+        "liqueur",
+        "schnapps",
+        "schnapp",
+        "yogurt",
+        "yoghurt",
+    }
 )
 # Of these, a flour, milk or butter differs from the generic one by what it is made of ("coconut flour" is
 # not wheat flour); a jam or a sorbet is a jam or a sorbet whatever its fruit.

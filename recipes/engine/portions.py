@@ -151,7 +151,7 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
             if strip is not None:
                 return amount * strip, ""
             return amount * GENERIC_UNIT_GRAMS["strip"], "estimated weight for a strip"
-        each = diameter_grams(food, parsed) or count_grams(food, parsed.size)
+        each = diameter_grams(food, parsed) or _named_part(food, parsed) or count_grams(food, parsed.size)
         if each is not None:
             return amount * each, ""
         # "1 bay leaf", "2 celery stalks": the food is named by its piece.
@@ -228,3 +228,22 @@ def _slice_thickness(note: str) -> str:
     if _THIN.search(note):
         return "small"
     return ""
+
+
+# "4 dill pickle spears", "8 broccoli florets": the part the line names, by USDA's portion for it
+_NAMED_PARTS = {"spear": ("spear",), "floret": ("floret", "floweret"), "wedge": ("wedge",)}
+
+
+def _named_part(food: FoodRecord, parsed: ParsedLine) -> float | None:
+    words = parsed.food.lower().split()
+    noun = words[-1].removesuffix("s") if words else ""
+    part = _NAMED_PARTS.get(noun)
+    if not part:
+        return None
+    grams = piece_grams(food, part, parsed.size)
+    if grams is None and noun == "wedge" and food.food_group == "fruits" and (whole := count_grams(food, parsed.size)):
+        grams = whole / WEDGES_PER_FRUIT  # "4 lime wedges": an eighth of a lime, as USDA's lemon wedge
+    return grams
+
+
+WEDGES_PER_FRUIT = 8  # USDA SR28 09150: "wedge or slice (1/8 of one 2-1/8" dia lemon)" 7 g

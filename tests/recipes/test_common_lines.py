@@ -105,6 +105,17 @@ LINES = [
     # a second amount after a count is weighed as its own food and added ("2 eggs" + one 17 g yolk)
     ("2 eggs plus 1 egg yolk", "egg", 117),  # was 2 yolks (34 g)
     ("1 large egg + 5 large yolks", "egg", 135),
+    # packed in: the food, not its packing ("tuna in spring water" had been water, 0 kcal)
+    ("1 x 160g tin tuna in spring water, drained", "canned tuna", 160),
+    ("1 (15 oz) can peaches in juice", "canned peach", 425.2),
+    # the head noun names the product: not egg, egg white or shredded coconut
+    ("½ cup whole-egg mayonnaise", "mayonnaise", 110),  # Australian whole-egg mayonnaise
+    ("6 white rolls", "dinner roll", 150),
+    ("1 ½ cups unsweetened vanilla almond milk", "almond milk", 393),
+    ("1 cup risoni", "pasta", 91),  # Australian orzo
+    # a part named by the line, by USDA's portion for it
+    ("4 dill pickle spears", "dill pickle", 140),  # SR28 11937 "spear, small" 35 g, not a whole pickle
+    ("4 lime wedges", "lime", 33.5),  # an eighth of a lime, as USDA's lemon wedge (09150)
     # measured cooked with no curated cooked row: USDA's cooked row (were dry grain, raw greens)
     ("1 cup cooked millet", "Millet, cooked", 174),  # SR28 20032 cup; was 200 g of dry millet, 756 kcal
     ("1 cup cooked spinach", "Spinach, cooked, boiled, drained, without salt", 180),  # was 30 g raw

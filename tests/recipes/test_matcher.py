@@ -288,3 +288,31 @@ def test_a_food_measured_cooked_takes_usdas_cooked_row_when_the_table_has_no_coo
     assert index.match("millet", "dried").food == millet  # "1 cup millet, cooked": measured dry
     assert index.match("amaranth", "cooked").food.id == grain.id  # the grain's row, not the leaves
     assert index.match("microwave basmati rice").food == cooked_rice  # a curated cooked row first
+
+
+def test_a_food_packed_in_water_oil_or_juice_is_the_food_and_a_yogurt_of_another_food_is_reported():
+    from recipes.engine.types import FoodRecord
+
+    tuna = FoodRecord(id=901, name="canned tuna", aliases=("tuna",), food_group="fish and seafood", is_common=True)
+    tuna_oil = FoodRecord(id=902, name="tuna in oil", food_group="fish and seafood", is_common=True)
+    water = FoodRecord(id=903, name="water", food_group="beverages", is_common=True)
+    juice = FoodRecord(id=904, name="orange juice", aliases=("juice",), food_group="beverages", is_common=True)
+    peach = FoodRecord(id=905, name="canned peach", aliases=("peaches",), food_group="fruits", is_common=True)
+    coconut = FoodRecord(
+        id=906, name="shredded coconut", aliases=("unsweetened coconut",), food_group="fruits", is_common=True
+    )
+    yogurt = FoodRecord(
+        id=907,
+        name="plain yogurt",
+        aliases=("yogurt",),
+        food_group="dairy and eggs",
+        contains_dairy=True,
+        is_common=True,
+    )
+    index = FoodIndex([tuna, tuna_oil, water, juice, peach, coconut, yogurt])
+    assert index.match("tuna in spring water").food == tuna
+    assert index.match("peaches in juice").food == peach
+    assert index.match("tuna in oil").food == tuna_oil  # a curated name with "in" is kept
+    assert index.match("water").food == water
+    assert not index.match("unsweetened coconut yogurt").matched  # was shredded coconut, 614 kcal a cup
+    assert index.match("yogurt").food == yogurt
