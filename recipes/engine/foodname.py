@@ -36,7 +36,8 @@ _TRAILING_UNITS = frozenset({"clove", "stalk", "sprig", "slice", "fillet", "head
 _SHARED_HEADS = word_set(
     "milk flour vinegar wine rice beans broth stock cheese sugar pepper peppers onion onions tortillas juice "
     "lentils yogurt extract pasta noodles cabbage lettuce potatoes potato mushrooms squash chilies chiles "
-    "chili chilli apples apple grapes tomatoes tomato berries seeds paprika mustard"
+    "chili chilli apples apple grapes tomatoes tomato berries seeds paprika mustard "
+    "mince sausage sausages fillet fillets thighs breasts chops cutlets"
 )
 
 

@@ -45,6 +45,7 @@ GENERIC_UNIT_GRAMS = {
     "scoop": 30.0,
     "inch": 10.0,
     "knob": 10.0,
+    "thumb": 20.0,  # a thumb of ginger: about 5 cm (2 inches) of root, at the 10 g an inch above
     "envelope": 7.0,
     "sheet": 10.0,
     "splash": 5.0,

@@ -89,6 +89,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "strip": ("strip", "strips"),
     "scoop": ("scoop", "scoops"),
     "knob": ("knob", "knobs"),
+    "thumb": ("thumb", "thumbs"),
     "ear": ("ear", "ears"),
     "wedge": ("wedge", "wedges"),
     "block": ("block", "blocks"),
@@ -114,7 +115,9 @@ CONTAINERS = frozenset(
     {"can", "jar", "package", "packet", "bag", "box", "bottle", "carton", "container", "block", "sleeve", "tube"}
 )
 # Units that mean one of themselves when no number is written ("pinch of salt").
-IMPLIED_ONE = frozenset({"pinch", "dash", "handful", "splash", "drizzle", "squeeze", "smidgen", "knob", "bunch"})
+IMPLIED_ONE = frozenset(
+    {"pinch", "dash", "handful", "splash", "drizzle", "squeeze", "smidgen", "knob", "thumb", "bunch"}
+)
 
 
 def dimension(unit: str) -> str:
@@ -236,7 +239,12 @@ def normalise(text: str) -> str:
     """Unicode fractions, dashes and odd spaces made plain; whitespace collapsed."""
     if not text.isascii():
         text = text.translate(_TRANSLATE)
+    if "humb" in text:
+        text = _THUMB_PIECE.sub("thumb", text)  # "a thumb-sized piece of ginger": one thumb
     return " ".join(text.split())
+
+
+_THUMB_PIECE = re.compile(r"\bthumb[\s-]*siz(?:ed|e)\s*(?:piece|knob|chunk)?", re.IGNORECASE)
 
 
 _INT = r"\d{1,9}"

@@ -105,6 +105,13 @@ LINES = [
     # a second amount after a count is weighed as its own food and added ("2 eggs" + one 17 g yolk)
     ("2 eggs plus 1 egg yolk", "egg", 117),  # was 2 yolks (34 g)
     ("1 large egg + 5 large yolks", "egg", 135),
+    # UK lines: a counted sausage is a dinner sausage (57 g), a breakfast link 25 g; mince shares its head noun
+    ("8 pork sausages", "sausage", 456),  # was 200 g: 8 x 454 g packs
+    ("4 breakfast sausage links", "breakfast sausage", 100),  # USDA 07063 link
+    ("500g beef or lamb mince", "ground beef", 500),  # was stewing beef
+    ("thumb-sized piece of ginger, grated", "ginger", 20),  # was "no amount"
+    ("1 x 500g jar Dolmio bolognese sauce", "marinara sauce", 500),  # was unmatched
+    ("2 cups frozen mixed veg", "frozen mixed vegetables", 363.9),
     # packed in: the food, not its packing ("tuna in spring water" had been water, 0 kcal)
     ("1 x 160g tin tuna in spring water, drained", "canned tuna", 160),
     ("1 (15 oz) can peaches in juice", "canned peach", 425.2),

@@ -265,6 +265,12 @@ CASES = [
     ("1 tablespoon olive oil (sub avocado oil)", {"food": "olive oil", "alternatives": ("avocado oil",)}),
     ("3 tbsp ground flaxseed/linseed", {"food": "ground flaxseed", "alternatives": ("linseed",)}),
     ("2 cups vegetable and/or chicken broth", {"food": "vegetable broth", "alternatives": ("chicken broth",)}),
+    ("500g beef or lamb mince", {"grams": 500, "food": "beef mince", "alternatives": ("lamb mince",)}),
+    ("4 pork or chicken sausages", {"quantity": 4, "food": "pork sausages", "alternatives": ("chicken sausages",)}),
+    ("Salsa or Hot Sauce (Optional)", {"food": "salsa", "alternatives": ("hot sauce",)}),  # a sauce of its own
+    # a thumb of ginger
+    ("thumb-sized piece of ginger, grated", {"quantity": 1, "unit": "thumb", "food": "ginger"}),
+    ("a thumb of ginger", {"quantity": 1, "unit": "thumb", "food": "ginger"}),
     # citrus
     ("Juice of 1 lemon", {"quantity": 1, "unit": "lemon", "food": "lemon juice"}),
     ("zest of 1 lime", {"quantity": 1, "unit": "lime", "food": "lime zest"}),
