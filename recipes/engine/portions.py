@@ -151,7 +151,12 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
             if strip is not None:
                 return amount * strip, ""
             return amount * GENERIC_UNIT_GRAMS["strip"], "estimated weight for a strip"
-        each = diameter_grams(food, parsed) or _named_part(food, parsed) or count_grams(food, parsed.size)
+        each = (
+            diameter_grams(food, parsed)
+            or _named_part(food, parsed)
+            or _whole_head(food, parsed)
+            or count_grams(food, parsed.size)
+        )
         if each is not None:
             return amount * each, ""
         # "1 bay leaf", "2 celery stalks": the food is named by its piece.
@@ -247,3 +252,14 @@ def _named_part(food: FoodRecord, parsed: ParsedLine) -> float | None:
 
 
 WEDGES_PER_FRUIT = 8  # USDA SR28 09150: "wedge or slice (1/8 of one 2-1/8" dia lemon)" 7 g
+
+
+def _whole_head(food: FoodRecord, parsed: ParsedLine) -> float | None:
+    """ "1 cos lettuce", "1 butter lettuce": a counted leafy vegetable is a head, not a leaf or a serving.
+
+    Only for a food USDA weighs both by the head and by the leaf (romaine, butterhead, pak choi); "2 romaine
+    hearts" are not whole heads.
+    """
+    if "heart" in parsed.food.lower() or not any(portion_words(p).startswith("leaf") for p in food.portions):
+        return None
+    return piece_grams(food, ("head",), parsed.size)

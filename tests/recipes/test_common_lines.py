@@ -112,6 +112,13 @@ LINES = [
     ("thumb-sized piece of ginger, grated", "ginger", 20),  # was "no amount"
     ("1 x 500g jar Dolmio bolognese sauce", "marinara sauce", 500),  # was unmatched
     ("2 cups frozen mixed veg", "frozen mixed vegetables", 363.9),
+    # a counted leafy vegetable USDA weighs by the head and the leaf is a head (was a serving or a leaf)
+    ("1 cos lettuce", "romaine lettuce", 626),  # SR28 11251 head; was 85 g (NLEA serving)
+    ("1 butter lettuce", "butter lettuce", 163),  # SR28 11250 head; was a 7.5 g leaf
+    ("2 romaine hearts", "romaine lettuce", 170),  # hearts are not whole heads
+    # whole-grain flours SR28 lacks weigh as whole-wheat flour's cup, not the grain's
+    ("1 cup spelt flour", "spelt flour", 120),  # was 174 g (the spelt grain's cup)
+    ("1 cup teff flour", "teff flour", 120),  # was the teff grain, 193 g
     # packed in: the food, not its packing ("tuna in spring water" had been water, 0 kcal)
     ("1 x 160g tin tuna in spring water, drained", "canned tuna", 160),
     ("1 (15 oz) can peaches in juice", "canned peach", 425.2),
