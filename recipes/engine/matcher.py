@@ -479,7 +479,9 @@ def _as_row(food: FoodRecord, row: FoodRecord, *, gut_scale: float = 1.0) -> Foo
 
 
 # Measured cooked: "1 cup cooked millet", "2 cups steamed spinach", "1 pouch precooked lentils".
-_SAID_COOKED = frozenset({"cooked", "precooked", "boiled", "steamed", "microwave", "microwaveable", "microwavable"})
+_SAID_COOKED = frozenset(
+    {"cooked", "precooked", "boiled", "steamed", "microwave", "microwaveable", "microwavable", "leftover"}
+)
 _NOT_COOKED_YET = frozenset({"dried", "dry", "uncooked", "raw"})
 _COOKED_NAME = frozenset({"cooked", "boiled", "canned", "steamed", "stewed", "baked", "roasted"})
 # USDA cooked rows that are dishes, not the food cooked in water ("Rice, white, glutinous, cooked" is fine;
