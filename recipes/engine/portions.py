@@ -84,6 +84,8 @@ def _volume_portion_for(food: FoodRecord, parsed: ParsedLine) -> float | None:
     words += [word for word in ("whipped", "ground") if word in food_words]
     if food_words & {"meal", "milled"}:
         words.append("ground")  # "flaxseed meal", "milled flaxseed"
+    # so is a cut in the curated food's name: "flaked almonds" are the row "sliced almonds", USDA's "cup, sliced"
+    words += [word for word in food.name.lower().split() if word in _CUTS]
     prep_words = {_stem(word) for word in words}
     if not prep_words:
         return None
@@ -100,6 +102,7 @@ def _volume_portion_for(food: FoodRecord, parsed: ParsedLine) -> float | None:
     return best
 
 
+_CUTS = frozenset({"sliced", "slivered", "chopped", "diced", "shredded", "grated", "crushed", "cubed", "minced"})
 _SCOOPED = re.compile(r"\b(?:ice cream|gelato|sorbet|frozen yogurt|sherbet|nice cream)\b")
 _CUT_STRIPS = re.compile(r"\b(?:sticks?|strips?|batons?)$")
 
