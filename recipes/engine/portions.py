@@ -217,10 +217,19 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         # "2 scoops vanilla ice cream": a serving scoop is 1/2 cup (USDA's ice cream serving), not a 30 g
         # scoop of protein powder
         return amount * ML_PER_UNIT["cup"] / 2 * density, "a scoop taken as 1/2 cup"
+    if unit == "packet" and food.food_group in _PACKAGED_GROUPS:
+        # "1 packet egg noodles", "1 packet puff pastry": a packet of a staple is a package, not the 7 g
+        # sachet of yeast, gelatin or sweetener the generic packet is
+        return amount * GENERIC_UNIT_GRAMS["package"], "estimated weight for a packet (a package)"
     if unit in GENERIC_UNIT_GRAMS:
         article = "an" if unit[0] in "aeiou" else "a"
         return amount * GENERIC_UNIT_GRAMS[unit], f"estimated weight for {article} {unit}"
     return None, f"no weight known for '{unit}' of {food.name}"
+
+
+_PACKAGED_GROUPS = frozenset(
+    {"grains", "vegetables", "fruits", "legumes", "meat", "fish and seafood", "dairy and eggs", "nuts and seeds"}
+)
 
 
 MAX_STALK_STICKS = 4

@@ -128,7 +128,12 @@ LINES = [
     ("1 (15 oz) can peaches in juice", "canned peach", 425.2),
     # the head noun names the product: not egg, egg white or shredded coconut
     ("½ cup whole-egg mayonnaise", "mayonnaise", 110),  # Australian whole-egg mayonnaise
-    ("6 white rolls", "dinner roll", 150),
+    ("6 white rolls", "hard roll", 342),  # a UK bread roll is a sandwich roll (USDA 18353, 57 g)
+    ("4 bread rolls", "hard roll", 228),  # was 4 dinner rolls, 100 g
+    ("12 dinner rolls", "dinner roll", 300),
+    # a packet of a staple is a package; of yeast or gelatin, a sachet
+    ("1 packet egg noodles", "egg noodles", 300),  # was 7 g
+    ("1 packet gelatin", "gelatin", 7),
     ("1 ½ cups unsweetened vanilla almond milk", "almond milk", 393),
     ("1 cup risoni", "pasta", 91),  # Australian orzo
     # a part named by the line, by USDA's portion for it
