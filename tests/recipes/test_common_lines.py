@@ -114,8 +114,8 @@ LINES = [
     ("2 cups frozen mixed veg", "frozen mixed vegetables", 363.9),
     ("1 cup leftover quinoa", "cooked quinoa", 185),  # leftovers are cooked; was dry quinoa, 626 kcal
     ("1 cup kombucha", "kombucha", 237),  # a cup of a water-based drink; the tea proxy's cup is 270 g
-    ("½ cup slivered almonds", "slivered almonds", 54),
-    ("1/4 cup toasted flaked almonds", "sliced almonds", 23),  # the row's cut picks USDA's "cup, sliced" (92 g)  # SR28 12061 "cup, slivered" 108 g; was whole kernels
+    ("½ cup slivered almonds", "slivered almonds", 54),  # SR28 12061 "cup, slivered" 108 g; was whole kernels
+    ("1/4 cup toasted flaked almonds", "sliced almonds", 23),  # the row's cut picks USDA's "cup, sliced" (92 g)
     # a counted leafy vegetable USDA weighs by the head and the leaf is a head (was a serving or a leaf)
     ("1 cos lettuce", "romaine lettuce", 626),  # SR28 11251 head; was 85 g (NLEA serving)
     ("1 butter lettuce", "butter lettuce", 163),  # SR28 11250 head; was a 7.5 g leaf
