@@ -78,6 +78,9 @@ _CONNECTORS = re.compile(r"^(?:and|or|,|&)\s+|\s+(?:and|or|&)$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z'\-]*")
 
 
+_RUNS_ON = _LEADING_DESCRIPTORS | PREP_WORDS | PREP_ADVERBS | {"and", "&"}
+
+
 def food_name(rest: str, draft: Draft) -> str:
     """The food name, with brackets and comma parts sorted into preparation, notes and flags."""
     rest = rest.replace("*", " ")
@@ -97,8 +100,9 @@ def food_name(rest: str, draft: Draft) -> str:
         asides.append(unclosed)
     rest = rest.replace(")", " ").replace("]", " ")
     head, _, tail = rest.partition(",")
-    # "boneless, skinless chicken breasts": a head of describing words only runs on into the next part.
-    while tail and all(word.lower() in _LEADING_DESCRIPTORS for word in head.split()):
+    # "boneless, skinless chicken breasts", "4 cups peeled, thinly sliced apples": a head of describing or
+    # preparation words only runs on into the next part.
+    while tail and all(word.lower() in _RUNS_ON for word in head.split()):
         following, _, tail = tail.partition(",")
         head = f"{head} {following}"
     if ";" in head:

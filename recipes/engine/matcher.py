@@ -227,6 +227,10 @@ class FoodIndex:
             others = [self._exact(word) for word in words[:-1] if word not in DESCRIPTORS]
             if not any(other is not None and not other.food_group.startswith("dairy") for other in others):
                 return found
+        elif head.removesuffix("s") in (word.removesuffix("s") for word in tokens(found.food.name)):
+            return found  # the food is that product ("oreo" is the row "chocolate sandwich cookies")
+        elif found.food.food_group == _PRODUCT_GROUP.get(head):
+            return found  # a product of that kind already ("ginger snap cookies" are gingersnaps)
         return Match(found.food, min(found.confidence, MADE_OF_CONFIDENCE), found.matched_on)
 
     def _lighter_form(self, found: Match, words: list[str]) -> Match:
@@ -266,6 +270,8 @@ class FoodIndex:
                 row = self.foods[food_id]
                 if row.energy_kcal is None or row.energy_kcal >= food.energy_kcal * _LIGHTER_ENERGY:
                     continue
+                if row.food_group != food.food_group and not self._usda_head[food_id] & food_words:
+                    continue  # "Beverages, chocolate malt powder, ... fat free milk" is no nonfat dry milk
                 name_words = self._usda_tokens[food_id] - _USDA_STATE_WORDS
                 shared = len(name_words & food_words)
                 if shared < max(1, len(food_words) - 1):
@@ -291,7 +297,7 @@ class FoodIndex:
             return found
         # "steamed broccoli" in the name; in the preparation only "cooked", which "1 lb potatoes, boiled" is not
         # (the analysis has turned "1 cup millet, cooked", cooked after measuring, into dried millet)
-        said = set(tokens(food_text)) | ({"cooked", "precooked"} & set(tokens(preparation)))
+        said = set(tokens(food_text)) | ({"cooked", "precooked", "mashed"} & set(tokens(preparation)))
         if not said & _SAID_COOKED or said & _NOT_COOKED_YET:
             return found
         matched = found.matched_on.split()
@@ -480,7 +486,7 @@ def _as_row(food: FoodRecord, row: FoodRecord, *, gut_scale: float = 1.0) -> Foo
 
 # Measured cooked: "1 cup cooked millet", "2 cups steamed spinach", "1 pouch precooked lentils".
 _SAID_COOKED = frozenset(
-    {"cooked", "precooked", "boiled", "steamed", "microwave", "microwaveable", "microwavable", "leftover"}
+    {"cooked", "precooked", "boiled", "steamed", "microwave", "microwaveable", "microwavable", "leftover", "mashed"}
 )
 _NOT_COOKED_YET = frozenset({"dried", "dry", "uncooked", "raw"})
 _COOKED_NAME = frozenset({"cooked", "boiled", "canned", "steamed", "stewed", "baked", "roasted"})
@@ -554,8 +560,24 @@ _MADE_OF_HEADS = frozenset(
         "schnapp",
         "yogurt",
         "yoghurt",
+        # "cream cheese frosting", "Scotch Finger biscuits", "peppermint candies", "sugar cookie dough"
+        "biscuit",
+        "biscuits",
+        "cookie",
+        "cookies",
+        "frosting",
+        "icing",
+        "candy",
+        "candies",
+        "dough",
+        "bark",
     }
 )
+# The group of the product a head names: a food found in it is such a product already.
+_PRODUCT_GROUP = {
+    **dict.fromkeys(("biscuit", "biscuits", "cookie", "cookies", "dough"), "grains"),
+    **dict.fromkeys(("frosting", "icing", "candy", "candies", "bark"), "sweeteners"),
+}
 # Of these, a flour, milk or butter differs from the generic one by what it is made of ("coconut flour" is
 # not wheat flour); a jam or a sorbet is a jam or a sorbet whatever its fruit.
 _MADE_FROM_BASE = frozenset({"flour", "milk", "butter"})

@@ -175,7 +175,15 @@ _ALSO = re.compile(r"(?:^|\s)(?:\+|plus|and|&)\s*(?=[\d½¼¾⅓⅔⅛])", re.IG
 def _also(food: str, draft: Draft) -> tuple[str, str]:
     """(food, second amount and food) of "eggs plus 1 egg yolk"; only after a count, as "1 cup plus 2 tbsp"
     is summed by amounts.py."""
-    if draft.low is None or draft.unit:
+    if draft.low is None:
+        return food, ""
+    if draft.unit:
+        # "1/4 cup sugar, plus 1 tablespoon": a bare measure after the food is more of the same food
+        for position, part in enumerate(draft.preparation):
+            found = _ALSO.match(part.strip())
+            if found and _BARE_MEASURE.fullmatch(rest := part.strip()[found.end() :].strip()):
+                draft.preparation[position] = ""
+                return food, rest
         return food, ""
     found = _ALSO.search(food)
     if found and found.start() > 0 and _NAMES_SOMETHING.search(food[found.end() :]):
@@ -188,6 +196,9 @@ def _also(food: str, draft: Draft) -> tuple[str, str]:
     return food, ""
 
 
+_BARE_MEASURE = re.compile(
+    r"[\d½¼¾⅓⅔⅛/. ]+\s*(?:tablespoons?|tbsps?|tbs|teaspoons?|tsps?|cups?|g|grams?|oz|ounces?|ml)\.?", re.IGNORECASE
+)
 _NAMES_SOMETHING = re.compile(r"[a-z]", re.IGNORECASE)  # "plus 1 yolk", not a bare "plus 1" (for garnish)
 
 

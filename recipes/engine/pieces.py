@@ -128,7 +128,7 @@ def piece_grams(food: FoodRecord, words: tuple[str, ...], size: str = "") -> flo
     return None
 
 
-_COUNT_PORTIONS = ("medium", "whole", "each", "fruit", "item", "piece", "large", "small", "serving")
+_COUNT_PORTIONS = ("medium", "whole", "each", "fruit", "item", "piece", "regular", "large", "small", "serving")
 _NOT_COUNT = ("cup", "tbsp", "tsp", "oz", "lb", "fl oz", "ml", "g", "pat", "quart", "pint")
 # A container holds many pieces: "2 rashers bacon" is never USDA's "package" of bacon.
 _CONTAINER_PORTIONS = ("package", "pkg", "container", "box", "bag", "can", "jar", "bottle", "carton", "tub")
@@ -181,6 +181,8 @@ def count_grams(food: FoodRecord, size: str) -> float | None:
         if found:
             return found
         # "large" asked but only "medium" (or the plain piece) known: scale by typical size ratios.
+        if size == "large" and (regular := piece_grams(food, ("regular",))):
+            return regular  # "20 large marshmallows" are USDA's regular ones, beside its miniatures
         medium = piece_grams(food, ("medium",)) or _own_piece_grams(food) or _unsized_piece_grams(food)
         if medium:
             return medium * {"small": 0.7, "large": 1.3, "extra large": 1.5, "jumbo": 1.6}.get(size, 1.0)

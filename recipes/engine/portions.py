@@ -178,6 +178,8 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
     if piece is None and unit in ("packet", "box", "tube"):
         # "2 packets instant ramen": USDA's package, 81 g; "1 box instant pudding": its 3.5-oz package
         piece = piece_grams(food, unit_words("package"))
+    if piece is None and unit == "package":
+        piece = piece_grams(food, unit_words("packet"))  # "1 package active dry yeast": its 7 g packet
     if piece is None and unit == "fillet":
         piece = count_grams(food, parsed.size)  # "4 chicken breast fillets": a fillet is one whole piece
     if piece is None and unit == "strip":

@@ -131,6 +131,18 @@ LINES = [
     ("6 white rolls", "hard roll", 342),  # a UK bread roll is a sandwich roll (USDA 18353, 57 g)
     ("4 bread rolls", "hard roll", 228),  # was 4 dinner rolls, 100 g
     ("12 dinner rolls", "dinner roll", 300),
+    # from a sweep of baking lines
+    ("1 package active dry yeast", "yeast", 7.2),  # its packet (USDA 18375); was a 300 g package
+    ("20 large marshmallows", "marshmallows", 144),  # USDA's regular marshmallow, 7.2 g; was 18 g of minis
+    ("4 cups peeled, thinly sliced apples", "apple", 500),  # was unmatched (the food read as "peeled")
+    ("1 cup chopped nuts (walnuts or pecans)", "mixed nuts", 131),  # was raw acorns weighed as water
+    ("1 flax egg", "flax egg", 7),  # 1 tbsp ground flaxseed: not a hen's egg
+    ("2 chia eggs", "chia egg", 21),
+    ("1/2 cup nonfat dry milk powder", "skim milk powder", 60),  # not a chocolate malt drink
+    ("1 cup mashed sweet potato", "Sweet potato, cooked, boiled, without skin", 328),  # was 133 g of raw cubes
+    ("1/4 cup granulated sugar, plus 1 tablespoon", "sugar", 62.5),  # the tablespoon after the comma counts
+    ("1 cup flour, plus 2 tablespoons", "all-purpose flour", 140.6),
+    ("4 ginger snap cookies", "gingersnaps", 28),
     # a packet of a staple is a package; of yeast or gelatin, a sachet
     ("1 packet egg noodles", "egg noodles", 300),  # was 7 g
     ("1 packet gelatin", "gelatin", 7),

@@ -316,3 +316,25 @@ def test_a_food_packed_in_water_oil_or_juice_is_the_food_and_a_yogurt_of_another
     assert index.match("water").food == water
     assert not index.match("unsweetened coconut yogurt").matched  # was shredded coconut, 614 kcal a cup
     assert index.match("yogurt").food == yogurt
+
+
+def test_a_cookie_biscuit_candy_or_frosting_of_another_food_is_reported_unless_the_food_is_one():
+    from recipes.engine.types import FoodRecord
+
+    whisky = FoodRecord(id=951, name="whiskey", aliases=("scotch",), food_group="beverages", is_common=True)
+    squash = FoodRecord(
+        id=952, name="butternut squash", aliases=("butternut",), food_group="vegetables", is_common=True
+    )
+    snaps = FoodRecord(id=953, name="gingersnaps", aliases=("ginger snap",), food_group="grains", is_common=True)
+    oreo = FoodRecord(id=954, name="chocolate sandwich cookies", aliases=("oreo",), food_group="grains", is_common=True)
+    cream_cheese = FoodRecord(id=955, name="cream cheese", food_group="dairy and eggs", is_common=True)
+    frosting = FoodRecord(id=956, name="Frostings, cream cheese-flavor, ready-to-eat", food_group="sweeteners")
+    flour = FoodRecord(id=957, name="all-purpose flour", aliases=("flour",), food_group="grains", is_common=True)
+    coconut = FoodRecord(id=958, name="shredded coconut", aliases=("coconut",), food_group="fruits", is_common=True)
+    index = FoodIndex([whisky, squash, snaps, oreo, cream_cheese, frosting, flour, coconut])
+    assert not index.match("scotch finger biscuits").matched  # was whiskey
+    assert not index.match("butternut snap biscuits").matched  # was butternut squash
+    assert index.match("ginger snap cookies").food == snaps  # a cookie already
+    assert index.match("oreo cookies").food == oreo  # named a cookie
+    assert index.match("cream cheese frosting").food == frosting  # a USDA row names the product
+    assert not index.match("coconut flour").matched  # a flour of another food is still reported

@@ -268,6 +268,9 @@ CASES = [
     ("500g beef or lamb mince", {"grams": 500, "food": "beef mince", "alternatives": ("lamb mince",)}),
     ("4 pork or chicken sausages", {"quantity": 4, "food": "pork sausages", "alternatives": ("chicken sausages",)}),
     ("Salsa or Hot Sauce (Optional)", {"food": "salsa", "alternatives": ("hot sauce",)}),  # a sauce of its own
+    ("4 cups peeled, thinly sliced apples", {"quantity": 4, "unit": "cup", "food": "apples"}),
+    ("1/4 cup sugar, plus 1 tablespoon", {"unit": "cup", "food": "sugar", "preparation": ""}),
+    ("2 cups flour, plus more for dusting", {"food": "flour", "note": "plus more for dusting"}),
     # a thumb of ginger
     ("thumb-sized piece of ginger, grated", {"quantity": 1, "unit": "thumb", "food": "ginger"}),
     ("a thumb of ginger", {"quantity": 1, "unit": "thumb", "food": "ginger"}),
