@@ -41,6 +41,9 @@ _LENGTH_OF_PIECE = re.compile(
     r"-?\s*(?P<unit>inch(?:es)?|in\b|cm)\.?\s*(?=(?:piece|knob|chunk|stick|length)s?\b)", re.IGNORECASE
 )
 _SLASH = re.compile(r"\s*/\s*")
+_DASHED_MEASURE = re.compile(
+    r"^(?P<food>[^\d,]*[A-Za-z][^\d,]*?)\s+[-–—]\s+(?P<measure>\d[^,()]*?)\s*(?P<rest>[,(].*)?$"
+)
 _TRAILING_MEASURE = re.compile(r"^(?P<food>[^\d(]*[A-Za-z][^\d(]*?)\s*[-:,]?\s+(?P<measure>[\d.][^()]*)$")
 
 
@@ -134,6 +137,13 @@ def _unit_without_amount(text: str, draft: Draft) -> str:
         if of := _OF.match(rest):
             rest = rest[of.end() :]
         return rest
+    dashed = _DASHED_MEASURE.match(text)
+    if dashed and units.match_amount(dashed.group("measure")):
+        # "Onion - 2 medium, finely chopped", "jeera (cumin seeds) - 1 tsp" (Indian recipe sites): the amount
+        # after a dash, read as if written first
+        rest = dashed.group("rest") or ""
+        separator = " " if rest.startswith("(") else ""
+        return amount_and_unit(f"{dashed.group('measure')} {dashed.group('food')}{separator}{rest}", draft)
     trailing = _TRAILING_MEASURE.match(text)
     if trailing:
         measure_text = trailing.group("measure").strip()

@@ -151,7 +151,16 @@ def _match_line(parsed: ParsedLine, index: FoodIndex) -> Match:
         match = index.match(alternative, preparation)
         if match.matched:
             break
+    if not match.matched and parsed.note and _NAMES_A_FOOD.fullmatch(parsed.note):
+        # "1 tbsp patis (fish sauce)", "3 aloo (potatoes)": a name we lack, glossed by one we know
+        glossed = index.match(parsed.note, preparation)
+        if glossed.matched and glossed.confidence >= GLOSS_CONFIDENCE:
+            return glossed
     return match
+
+
+GLOSS_CONFIDENCE = 0.9  # the gloss must name a food outright (a name or alias), not by a part of it
+_NAMES_A_FOOD = re.compile(r"[a-z][a-z' -]{1,40}", re.IGNORECASE)
 
 
 def _with_also(result: LineResult, index: FoodIndex) -> LineResult:

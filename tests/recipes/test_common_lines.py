@@ -143,6 +143,13 @@ LINES = [
     ("1/4 cup granulated sugar, plus 1 tablespoon", "sugar", 62.5),  # the tablespoon after the comma counts
     ("1 cup flour, plus 2 tablespoons", "all-purpose flour", 140.6),
     ("4 ginger snap cookies", "gingersnaps", 28),
+    # from a sweep of world-cuisine lines
+    ("Onion – 2 medium, finely chopped", "onion", 220),  # was 0 g: the amount after a dash
+    ("1 tbsp patis (fish sauce)", "fish sauce", 18),  # a name we lack, glossed by one we know (was unmatched)
+    ("3 aloo (potatoes), medium sized", "potato", 639),
+    ("½ lb salt fish (saltfish / bacalao)", "salt cod", 226.8),  # was 227 g of table salt
+    ("4 oz jamón serrano", "prosciutto", 113.4),  # was serrano chillies
+    ("1 cup dried gigantes beans", "dried lima bean", 178),  # was canned butter beans
     # a packet of a staple is a package; of yeast or gelatin, a sachet
     ("1 packet egg noodles", "egg noodles", 300),  # was 7 g
     ("1 packet gelatin", "gelatin", 7),

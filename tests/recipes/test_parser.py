@@ -271,6 +271,14 @@ CASES = [
     ("4 cups peeled, thinly sliced apples", {"quantity": 4, "unit": "cup", "food": "apples"}),
     ("1/4 cup sugar, plus 1 tablespoon", {"unit": "cup", "food": "sugar", "preparation": ""}),
     ("2 cups flour, plus more for dusting", {"food": "flour", "note": "plus more for dusting"}),
+    # Indian recipe sites write the amount after a dash
+    (
+        "Onion – 2 medium, finely chopped",
+        {"quantity": 2, "size": "medium", "food": "onion", "preparation": "finely chopped"},
+    ),
+    ("jeera (cumin seeds) - 1 tsp", {"quantity": 1, "unit": "tsp", "food": "jeera", "note": "cumin seeds"}),
+    ("Tomatoes – 3 (chopped)", {"quantity": 3, "food": "tomatoes", "preparation": "chopped"}),
+    ("Salt - to taste", {"food": "salt", "optional": True}),
     # a thumb of ginger
     ("thumb-sized piece of ginger, grated", {"quantity": 1, "unit": "thumb", "food": "ginger"}),
     ("a thumb of ginger", {"quantity": 1, "unit": "thumb", "food": "ginger"}),
