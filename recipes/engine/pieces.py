@@ -168,10 +168,13 @@ def _own_piece_grams(food: FoodRecord) -> float | None:
     heads = [(portion_head(p), p) for p in food.portions]
     if any(head == "each" for head, _ in heads):
         return None
-    for head, portion in heads:
-        if head in nouns and portion.amount > 0:
-            return portion.grams / portion.amount
-    return None
+    # "50 raisins" names the piece too; of several ("wrapper, eggroll", "wrapper, wonton") the one of the food's kind
+    found = [p for head, p in heads if (head in nouns or head.removesuffix("s") in nouns) and p.amount > 0]
+    if not found:
+        return None
+    kinds = set(food.name.lower().split()[:-1])
+    portion = next((p for p in found if kinds & set(re.findall(r"[a-z]+", portion_words(p)))), found[0])
+    return portion.grams / portion.amount
 
 
 def count_grams(food: FoodRecord, size: str) -> float | None:

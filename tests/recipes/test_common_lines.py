@@ -150,6 +150,12 @@ LINES = [
     ("½ lb salt fish (saltfish / bacalao)", "salt cod", 226.8),  # was 227 g of table salt
     ("4 oz jamón serrano", "prosciutto", 113.4),  # was serrano chillies
     ("1 cup dried gigantes beans", "dried lima bean", 178),  # was canned butter beans
+    ("40 wonton wrappers", "wonton wrappers", 320),  # SR28 18368 "wrapper, wonton" 8 g; was the 32 g egg-roll one
+    ("12 egg roll wrappers", "egg roll wrappers", 384),
+    ("20 raisins", "raisin", 10.4),  # SR28 09298 "50 raisins" 26 g; was a 43 g box each
+    ("1 chayote squash, peeled and diced", "chayote", 203),  # SR28 11149; was winter squash, no weight
+    ("12 ounces soybean sprouts", "soybean sprouts", 340.2),  # SR28 11452; was dried soybeans, 1,517 kcal
+    ("1 cup rava (semolina)", "semolina", 167),
     # a packet of a staple is a package; of yeast or gelatin, a sachet
     ("1 packet egg noodles", "egg noodles", 300),  # was 7 g
     ("1 packet gelatin", "gelatin", 7),
