@@ -259,30 +259,43 @@ class FoodIndex:
             return found  # the curated row is the lighter form ("light sour cream", "skim milk")
         if phrase in _LIGHT_FORMS and food.food_group not in _LIGHT_GROUPS:
             return found
-        head = matched[-1]
         food_words = set(matched) - _JOINING_WORDS
-        best_id, best_key = None, None
+
+        def lighter(food_id: int) -> bool:
+            row = self.foods[food_id]
+            if row.energy_kcal is None or row.energy_kcal >= food.energy_kcal * _LIGHTER_ENERGY:
+                return False
+            # "Beverages, chocolate malt powder, ... fat free milk" is no nonfat dry milk
+            return row.food_group == food.food_group or bool(self._usda_head[food_id] & food_words)
+
+        candidates = []
         for form in forms:
-            ids = set(self._usda_by_token.get(head, ()))
+            ids = set(self._usda_by_token.get(matched[-1], ()))
             for word in form:
                 ids &= set(self._usda_by_token.get(word, ()))
-            for food_id in ids - self._usda_branded:
-                row = self.foods[food_id]
-                if row.energy_kcal is None or row.energy_kcal >= food.energy_kcal * _LIGHTER_ENERGY:
-                    continue
-                if row.food_group != food.food_group and not self._usda_head[food_id] & food_words:
-                    continue  # "Beverages, chocolate malt powder, ... fat free milk" is no nonfat dry milk
-                name_words = self._usda_tokens[food_id] - _USDA_STATE_WORDS
-                shared = len(name_words & food_words)
-                if shared < max(1, len(food_words) - 1):
-                    continue  # "Gelatin desserts, dry mix, reduced calorie" is not a pudding mix
-                key = (shared, -len(name_words - food_words - form), -food_id)
-                if best_key is None or key > best_key:
-                    best_id, best_key = food_id, key
-        if best_id is None:
+            candidates.append(self._closest_row(ids, food_words, form, keep=lighter))
+        best = max((found for found in candidates if found), default=None)
+        if best is None:
             return found
-        row = self.foods[best_id]
+        row = self.foods[best[1]]
         return Match(_as_row(food, row), found.confidence, row.name)
+
+    def _closest_row(self, ids: Iterable[int], food_words: set[str], form: frozenset[str] = frozenset(), *, keep):
+        """(key, id) of the unbranded USDA row among `ids` that `keep` accepts, sharing all but one of the
+        food's words ("Gelatin desserts, dry mix, reduced calorie" is not a pudding mix) and adding the
+        fewest others besides the form's; None if there is none."""
+        best = None
+        for food_id in ids:
+            if food_id in self._usda_branded or not keep(food_id):
+                continue
+            plain = self._usda_tokens[food_id] - _USDA_STATE_WORDS
+            shared = len(plain & food_words)
+            if shared < max(1, len(food_words) - 1):
+                continue
+            key = (shared, -len(plain - food_words - form), -food_id)
+            if best is None or key > best[0]:
+                best = (key, food_id)
+        return best
 
     def _cooked_form(self, found: Match, food_text: str, preparation: str) -> Match:
         """ "1 cup cooked millet", "1 cup cooked spinach": USDA's cooked row when the table has no cooked food.
@@ -310,29 +323,20 @@ class FoodIndex:
             cooked = self._exact(phrase)  # "microwave basmati rice": the curated cooked rice
             if cooked is not None:
                 return Match(cooked, found.confidence, phrase)
-        food_words = set(matched) - _JOINING_WORDS
-        best_id, best_key = None, None
-        for food_id in self._usda_by_token.get(head, ()):
-            name_words = self._usda_tokens[food_id]
-            row = self.foods[food_id]
-            if (
-                food_id in self._usda_branded
-                or row.food_group != food.food_group  # "Amaranth leaves, cooked" is not the grain
-                or not name_words & _COOKED_NAME
-                or name_words & _PREPARED_DISH
-                or "skin" in (part.strip().lower() for part in row.name.split(","))  # potato skins only
-            ):
-                continue
-            plain = name_words - _USDA_STATE_WORDS
-            shared = len(plain & food_words)
-            if shared < max(1, len(food_words) - 1):
-                continue
-            key = (shared, -len(plain - food_words), -food_id)
-            if best_key is None or key > best_key:
-                best_id, best_key = food_id, key
-        if best_id is None:
+
+        def cooked_row(food_id: int) -> bool:
+            name_words, row = self._usda_tokens[food_id], self.foods[food_id]
+            return (
+                row.food_group == food.food_group  # "Amaranth leaves, cooked" is not the grain
+                and bool(name_words & _COOKED_NAME)
+                and not name_words & _PREPARED_DISH
+                and "skin" not in (part.strip().lower() for part in row.name.split(","))  # potato skins only
+            )
+
+        best = self._closest_row(self._usda_by_token.get(head, ()), set(matched) - _JOINING_WORDS, keep=cooked_row)
+        if best is None:
             return found
-        row = self.foods[best_id]
+        row = self.foods[best[1]]
         # prebiotic fibres per 100 g are diluted by the water taken up, as energy is
         dilution = (row.energy_kcal or 0) / food.energy_kcal if food.energy_kcal and row.energy_kcal else 1.0
         return Match(_as_row(food, row, gut_scale=min(dilution, 1.0)), found.confidence, row.name)
