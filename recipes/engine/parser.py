@@ -173,26 +173,21 @@ _ALSO = re.compile(r"(?:^|\s)(?:\+|plus|and|&)\s*(?=[\d½¼¾⅓⅔⅛])", re.IG
 
 
 def _also(food: str, draft: Draft) -> tuple[str, str]:
-    """(food, second amount and food) of "eggs plus 1 egg yolk"; only after a count, as "1 cup plus 2 tbsp"
+    """(food, second amount and food) of "eggs plus 1 egg yolk" after a count. After a measure only a bare
+    measure is kept apart ("1/4 cup sugar, plus 1 tablespoon": more of the same food), as "1 cup plus 2 tbsp"
     is summed by amounts.py."""
     if draft.low is None:
         return food, ""
-    if draft.unit:
-        # "1/4 cup sugar, plus 1 tablespoon": a bare measure after the food is more of the same food
-        for position, part in enumerate(draft.preparation):
-            found = _ALSO.match(part.strip())
-            if found and _BARE_MEASURE.fullmatch(rest := part.strip()[found.end() :].strip()):
-                draft.preparation[position] = ""
-                return food, rest
-        return food, ""
-    found = _ALSO.search(food)
-    if found and found.start() > 0 and _NAMES_SOMETHING.search(food[found.end() :]):
-        return food[: found.start()].strip(" ,"), food[found.end() :].strip()
+    if not draft.unit:
+        found = _ALSO.search(food)
+        if found and found.start() > 0 and _NAMES_SOMETHING.search(food[found.end() :]):
+            return food[: found.start()].strip(" ,"), food[found.end() :].strip()
+    kept_apart = _BARE_MEASURE.fullmatch if draft.unit else _NAMES_SOMETHING.search
     for position, part in enumerate(draft.preparation):
-        found = _ALSO.match(part.strip())
-        if found and _NAMES_SOMETHING.search(part[found.end() :]):
+        found = _ALSO.match(part := part.strip())
+        if found and kept_apart(rest := part[found.end() :].strip()):
             draft.preparation[position] = ""
-            return food, part.strip()[found.end() :].strip()
+            return food, rest
     return food, ""
 
 
