@@ -32,14 +32,18 @@ def wait_for_live_server_requests(timeout: float = 15.0) -> list[threading.Threa
     test starts with the last one's rows.
     """
     deadline = time.monotonic() + timeout
-    for thread in threading.enumerate():
-        target = getattr(thread, "_target", None)
-        if thread is not threading.current_thread() and getattr(target, "__name__", "") == "process_request_thread":
-            thread.join(max(0.0, deadline - time.monotonic()))
+    for thread in _request_threads():
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return _request_threads()
+
+
+def _request_threads() -> list[threading.Thread]:
+    """The live server's running request threads (socketserver.ThreadingMixIn.process_request_thread)."""
     return [
         thread
         for thread in threading.enumerate()
-        if getattr(getattr(thread, "_target", None), "__name__", "") == "process_request_thread"
+        if thread is not threading.current_thread()
+        and getattr(getattr(thread, "_target", None), "__name__", "") == "process_request_thread"
     ]
 
 
