@@ -11,9 +11,29 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from .types import COMPOSITION_NUTRIENTS, PREBIOTIC_NUTRIENTS, FoodRecord
+from .forms import (
+    COOKED_GROUPS,
+    COOKED_NAME,
+    DRY_KCAL,
+    LIGHT_FORMS,
+    LIGHT_GROUPS,
+    LIGHTER_ENERGY,
+    LIGHTER_WORDS,
+    MADE_FROM_BASE,
+    MADE_OF_HEADS,
+    NOT_COOKED_YET,
+    PLANT_BASED,
+    PLANT_BASED_PAIRS,
+    PREPARED_DISH,
+    PRODUCT_GROUP,
+    SAID_COOKED,
+    as_row,
+    lighter_forms,
+    packed_in,
+)
+from .types import FoodRecord
 from .words import DESCRIPTORS, KEEP_WORDS, content_tokens, normalise, singular, tokens
 
 MIN_CONFIDENCE = 0.5
@@ -129,7 +149,7 @@ class FoodIndex:
             found = self._exact(" ".join(content))
             if found:
                 return Match(found, 0.95, " ".join(content))
-        packed = _packed_in(words)
+        packed = packed_in(words)
         if packed:
             # "tuna in spring water", "peaches in juice": the food, not what it is packed in ("tuna in oil",
             # a curated name, is kept)
@@ -218,18 +238,18 @@ class FoodIndex:
         "full cream milk" (a dairy word) stays milk; "fig jam" is jam.
         """
         head = words[-1]
-        if found.food is None or head not in _MADE_OF_HEADS or found.confidence < MIN_CONFIDENCE:
+        if found.food is None or head not in MADE_OF_HEADS or found.confidence < MIN_CONFIDENCE:
             return found
         matched = found.matched_on.split()
         if head in matched:
-            if matched != [head] or head not in _MADE_FROM_BASE:
+            if matched != [head] or head not in MADE_FROM_BASE:
                 return found
             others = [self._exact(word) for word in words[:-1] if word not in DESCRIPTORS]
             if not any(other is not None and not other.food_group.startswith("dairy") for other in others):
                 return found
         elif head.removesuffix("s") in (word.removesuffix("s") for word in tokens(found.food.name)):
             return found  # the food is that product ("oreo" is the row "chocolate sandwich cookies")
-        elif found.food.food_group == _PRODUCT_GROUP.get(head):
+        elif found.food.food_group == PRODUCT_GROUP.get(head):
             return found  # a product of that kind already ("ginger snap cookies" are gingersnaps)
         return Match(found.food, min(found.confidence, MADE_OF_CONFIDENCE), found.matched_on)
 
@@ -240,7 +260,7 @@ class FoodIndex:
         noun and the form's words ("Butter, light, stick", "Cream, half and half, fat free", "Syrups, table
         blends, pancake, reduced-calorie") is taken if it has less energy; else the food found stands.
         """
-        phrase, forms = _lighter_forms(words)
+        phrase, forms = lighter_forms(words)
         if not forms or found.food is None or found.confidence < MIN_CONFIDENCE:
             return found
         matched = found.matched_on.split()
@@ -255,15 +275,15 @@ class FoodIndex:
                 return whole if whole.confidence >= found.confidence else found
             matched = found.matched_on.split()
         food = found.food
-        if _LIGHTER_WORDS.intersection(matched) or not food.energy_kcal:
+        if LIGHTER_WORDS.intersection(matched) or not food.energy_kcal:
             return found  # the curated row is the lighter form ("light sour cream", "skim milk")
-        if phrase in _LIGHT_FORMS and food.food_group not in _LIGHT_GROUPS:
+        if phrase in LIGHT_FORMS and food.food_group not in LIGHT_GROUPS:
             return found
         food_words = set(matched) - _JOINING_WORDS
 
         def lighter(food_id: int) -> bool:
             row = self.foods[food_id]
-            if row.energy_kcal is None or row.energy_kcal >= food.energy_kcal * _LIGHTER_ENERGY:
+            if row.energy_kcal is None or row.energy_kcal >= food.energy_kcal * LIGHTER_ENERGY:
                 return False
             # "Beverages, chocolate malt powder, ... fat free milk" is no nonfat dry milk
             return row.food_group == food.food_group or bool(self._usda_head[food_id] & food_words)
@@ -278,7 +298,7 @@ class FoodIndex:
         if best is None:
             return found
         row = self.foods[best[1]]
-        return Match(_as_row(food, row), found.confidence, row.name)
+        return Match(as_row(food, row), found.confidence, row.name)
 
     def _closest_row(self, ids: Iterable[int], food_words: set[str], form: frozenset[str] = frozenset(), *, keep):
         """(key, id) of the unbranded USDA row among `ids` that `keep` accepts, sharing all but one of the
@@ -306,15 +326,15 @@ class FoodIndex:
         third of dry millet's energy, and a cup of cooked spinach weighs six cups of raw.
         """
         food = found.food
-        if food is None or not found.matched or not food.is_common or food.food_group not in _COOKED_GROUPS:
+        if food is None or not found.matched or not food.is_common or food.food_group not in COOKED_GROUPS:
             return found
         # "steamed broccoli" in the name; in the preparation only "cooked", which "1 lb potatoes, boiled" is not
         # (the analysis has turned "1 cup millet, cooked", cooked after measuring, into dried millet)
         said = set(tokens(food_text)) | ({"cooked", "precooked", "mashed"} & set(tokens(preparation)))
-        if not said & _SAID_COOKED or said & _NOT_COOKED_YET:
+        if not said & SAID_COOKED or said & NOT_COOKED_YET:
             return found
         matched = found.matched_on.split()
-        if _COOKED_NAME.intersection(matched) or _COOKED_NAME.intersection(tokens(food.name)):
+        if COOKED_NAME.intersection(matched) or COOKED_NAME.intersection(tokens(food.name)):
             return found  # a cooked row of its own ("cooked quinoa", "canned chickpeas")
         if food.food_group != "vegetables" and (food.energy_kcal or 0) < DRY_KCAL:
             return found  # cooked or canned already
@@ -328,8 +348,8 @@ class FoodIndex:
             name_words, row = self._usda_tokens[food_id], self.foods[food_id]
             return (
                 row.food_group == food.food_group  # "Amaranth leaves, cooked" is not the grain
-                and bool(name_words & _COOKED_NAME)
-                and not name_words & _PREPARED_DISH
+                and bool(name_words & COOKED_NAME)
+                and not name_words & PREPARED_DISH
                 and "skin" not in (part.strip().lower() for part in row.name.split(","))  # potato skins only
             )
 
@@ -339,7 +359,7 @@ class FoodIndex:
         row = self.foods[best[1]]
         # prebiotic fibres per 100 g are diluted by the water taken up, as energy is
         dilution = (row.energy_kcal or 0) / food.energy_kcal if food.energy_kcal and row.energy_kcal else 1.0
-        return Match(_as_row(food, row, gut_scale=min(dilution, 1.0)), found.confidence, row.name)
+        return Match(as_row(food, row, gut_scale=min(dilution, 1.0)), found.confidence, row.name)
 
     def _usda_fallback(self, words: list[str], *, cooked: bool = False) -> Match:
         """Best USDA food by word overlap: the line's words found, the name's words used, its head noun.
@@ -374,41 +394,6 @@ class FoodIndex:
 
 
 _JOINING_WORDS = frozenset({"with", "and", "in", "or", "&", "of"})
-# What canned and jarred foods are packed in: "tuna in spring water", "artichoke hearts in olive oil".
-_PACKING = frozenset(
-    {
-        "water",
-        "spring",
-        "brine",
-        "oil",
-        "olive",
-        "sunflower",
-        "vegetable",
-        "extra",
-        "virgin",
-        "juice",
-        "syrup",
-        "light",
-        "heavy",
-        "natural",
-        "own",
-        "it",
-        "its",
-        "their",
-        "fruit",
-    }
-)
-
-
-def _packed_in(words: list[str]) -> int:
-    """The position of "in" when the words after it only name a packing medium, else 0."""
-    if "in" not in words:
-        return 0
-    at = words.index("in")
-    rest = words[at + 1 :]
-    return at if at > 0 and rest and set(rest) <= _PACKING else 0
-
-
 # Describing words that make another food of a bare noun: "hot sauce" is not every sauce, "pulled pork" not
 # every pork, "crushed chillies" not a fresh chilli. Without them a one-word name claims nothing.
 _DEFINING_WORDS = frozenset({"hot", "pulled", "crushed", "cold", "minced", "ground", "bone"})
@@ -426,14 +411,9 @@ _COOKING_WORDS = frozenset(
     {"cooked", "roasted", "braised", "fried", "grilled", "broiled", "boiled", "stewed", "baked", "simmered", "steamed"}
 )
 
-# "coconut yogurt", "vegan cheese shreds", "dairy-free sour cream": a plant-based alternative of a dairy
-# food. When only the dairy noun is found, the line is reported rather than counted as dairy: its
-# values and its diet flags (a vegan recipe is not a dairy one) would both be wrong.
-_PLANT_BASED = frozenset(
-    {"vegan", "nondairy", "coconut", "almond", "cashew", "oat", "soy", "soya", "hemp", "pea", "macadamia", "hazelnut"}
-)
-_PLANT_BASED_PAIRS = (("dairy", "free"), ("non", "dairy"), ("plant", "based"))
+# A plant-based alternative of a dairy food found by its dairy noun (forms.PLANT_BASED) is reported.
 PLANT_BASED_CONFIDENCE = 0.45  # below MIN_CONFIDENCE: reported as unmatched
+MADE_OF_CONFIDENCE = 0.45  # below MIN_CONFIDENCE: reported as unmatched
 
 
 def _unless_plant_based(found: Match, words: list[str]) -> Match:
@@ -442,7 +422,7 @@ def _unless_plant_based(found: Match, words: list[str]) -> Match:
         return found
     others = [w for w in words if w not in found.matched_on.split()]
     pairs = set(zip(others, others[1:], strict=False))
-    if _PLANT_BASED.intersection(others) or pairs.intersection(_PLANT_BASED_PAIRS):
+    if PLANT_BASED.intersection(others) or pairs.intersection(PLANT_BASED_PAIRS):
         return Match(food, min(found.confidence, PLANT_BASED_CONFIDENCE), found.matched_on)
     return found
 
@@ -464,128 +444,6 @@ def _unless_fresh_for_dried(found: Match, words: list[str]) -> Match:
     ):
         return found
     return Match(food, min(found.confidence, MADE_OF_CONFIDENCE), found.matched_on)
-
-
-def _as_row(food: FoodRecord, row: FoodRecord, *, gut_scale: float = 1.0) -> FoodRecord:
-    """`food` with a USDA row's values per 100 g, under the row's id and name.
-
-    The food keeps its allergens, diet flags, FODMAP level and gut fields (a USDA row has none of them:
-    light butter is still milk), the gut fields scaled by `gut_scale`. USDA's rows often lack household
-    measures, so the food's own follow the row's ("1 cup shredded fat-free cheddar" weighs as shredded
-    cheddar, not as water).
-    """
-    values = {name: getattr(food, name) for name in PREBIOTIC_NUTRIENTS}
-    gut = {name: value * gut_scale if value is not None else None for name, value in values.items()}
-    return replace(
-        food,
-        id=row.id,
-        name=row.name,
-        is_common=False,
-        **{name: getattr(row, name) for name in COMPOSITION_NUTRIENTS},
-        **gut,
-        portions=(*row.portions, *food.portions),
-        density_g_per_ml=row.density_g_per_ml or food.density_g_per_ml,
-    )
-
-
-# Measured cooked: "1 cup cooked millet", "2 cups steamed spinach", "1 pouch precooked lentils".
-_SAID_COOKED = frozenset(
-    {"cooked", "precooked", "boiled", "steamed", "microwave", "microwaveable", "microwavable", "leftover", "mashed"}
-)
-_NOT_COOKED_YET = frozenset({"dried", "dry", "uncooked", "raw"})
-_COOKED_NAME = frozenset({"cooked", "boiled", "canned", "steamed", "stewed", "baked", "roasted"})
-# USDA cooked rows that are dishes, not the food cooked in water ("Rice, white, glutinous, cooked" is fine;
-# "Spinach souffle" and "Potatoes, mashed, home-prepared, whole milk and butter added" are not).
-_PREPARED_DISH = frozenset({"souffle", "mashed", "au", "gratin", "scalloped", "fried", "hash", "creamed", "pudding"})
-_COOKED_GROUPS = frozenset({"grains", "legumes", "vegetables"})
-DRY_KCAL = 250.0  # a grain or legume row at this energy or more is dry: cooked grains are 100-200 kcal/100 g
-
-
-# A lighter form of a food, as a line writes it and as USDA names it (FoodIndex._lighter_form).
-_FAT_FREE = (frozenset({"fat", "free"}), frozenset({"nonfat"}))
-_LOW_FAT = (frozenset({"lowfat"}), frozenset({"low", "fat"}), frozenset({"reduced", "fat"}), frozenset({"light"}))
-_SUGAR_FREE = (
-    frozenset({"sugar", "free"}),
-    frozenset({"reduced", "calorie"}),
-    frozenset({"low", "calorie"}),
-    frozenset({"reduced", "sugar"}),
-    frozenset({"diet"}),
-    frozenset({"dietetic"}),
-)
-_LINE_FORMS = (
-    (("fat", "free"), _FAT_FREE),
-    (("non", "fat"), _FAT_FREE),
-    (("nonfat",), _FAT_FREE),
-    (("low", "fat"), _LOW_FAT),
-    (("lowfat",), _LOW_FAT),
-    (("reduced", "fat"), _LOW_FAT),
-    (("sugar", "free"), _SUGAR_FREE),
-    (("sugarless",), _SUGAR_FREE),
-    (("no", "sugar"), _SUGAR_FREE),
-    (("reduced", "sugar"), _SUGAR_FREE),
-    (("low", "sugar"), _SUGAR_FREE),
-    (("reduced", "calorie"), _SUGAR_FREE),
-    (("low", "calorie"), _SUGAR_FREE),
-    (("diet",), _SUGAR_FREE),
-)
-_LIGHT_FORMS = (("light",), ("lite",))
-_LIGHTER_WORDS = frozenset(
-    {"fat", "nonfat", "lowfat", "skim", "light", "lite", "sugar", "calorie", "diet", "sugarless"}
-)
-# "light" is a lighter form only of dairy foods and fats ("light butter", "light cream cheese"): light brown
-# sugar, light corn syrup, light soy sauce, light rum and light olive oil are other foods or the same energy.
-_LIGHT_GROUPS = frozenset({"dairy and eggs", "fats and oils"})
-_LIGHTER_ENERGY = 0.9  # the lighter row must have at most 90 % of the food's energy
-
-
-def _lighter_forms(words: list[str]) -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
-    """The words of the line naming a lighter form, and how USDA names that form; ((), ()) if none."""
-    pairs = set(zip(words, words[1:], strict=False))
-    for phrase, forms in (*_LINE_FORMS, *((light, _LOW_FAT) for light in _LIGHT_FORMS)):
-        if (len(phrase) == 1 and phrase[0] in words) or (len(phrase) == 2 and phrase in pairs):
-            return phrase, forms
-    return (), ()
-
-
-# "coconut flour", "chocolate milk", "apple butter", "lemon curd", "peanut butter chips": nouns of a product
-# made of the food named before them; see FoodIndex._unless_made_of.
-_MADE_OF_HEADS = frozenset(
-    {
-        "flour",
-        "milk",
-        "butter",
-        "curd",
-        "chip",
-        "chips",
-        "sorbet",
-        "jam",
-        "liqueur",
-        "schnapps",
-        "schnapp",
-        "yogurt",
-        "yoghurt",
-        # "cream cheese frosting", "Scotch Finger biscuits", "peppermint candies", "sugar cookie dough"
-        "biscuit",
-        "biscuits",
-        "cookie",
-        "cookies",
-        "frosting",
-        "icing",
-        "candy",
-        "candies",
-        "dough",
-        "bark",
-    }
-)
-# The group of the product a head names: a food found in it is such a product already.
-_PRODUCT_GROUP = {
-    **dict.fromkeys(("biscuit", "biscuits", "cookie", "cookies", "dough"), "grains"),
-    **dict.fromkeys(("frosting", "icing", "candy", "candies", "bark"), "sweeteners"),
-}
-# Of these, a flour, milk or butter differs from the generic one by what it is made of ("coconut flour" is
-# not wheat flour); a jam or a sorbet is a jam or a sorbet whatever its fruit.
-_MADE_FROM_BASE = frozenset({"flour", "milk", "butter"})
-MADE_OF_CONFIDENCE = 0.45  # below MIN_CONFIDENCE: reported as unmatched
 
 
 # "90% lean ground beef" (normalised "90 lean ground beef"): a curated row for one lean share of a ground meat.
