@@ -249,13 +249,21 @@ def _slice_thickness(note: str) -> str:
     return ""
 
 
-# "4 dill pickle spears", "8 broccoli florets": the part the line names, by USDA's portion for it
-_NAMED_PARTS = {"spear": ("spear",), "floret": ("floret", "floweret"), "wedge": ("wedge",)}
+# "4 dill pickle spears", "8 broccoli florets", "4 romaine leaves", "3 gelatine sheets": the part the line
+# names, by the food's portion for it (a lettuce leaf, not a head)
+_NAMED_PARTS = {
+    "spear": ("spear",),
+    "floret": ("floret", "floweret"),
+    "wedge": ("wedge",),
+    "leaf": ("leaf",),
+    "sheet": ("sheet",),
+}
 
 
 def _named_part(food: FoodRecord, parsed: ParsedLine) -> float | None:
     words = parsed.food.lower().split()
     noun = words[-1].removesuffix("s") if words else ""
+    noun = "leaf" if noun == "leave" else noun
     part = _NAMED_PARTS.get(noun)
     if not part:
         return None

@@ -164,6 +164,18 @@ LINES = [
     # a part named by the line, by USDA's portion for it
     ("4 dill pickle spears", "dill pickle", 140),  # SR28 11937 "spear, small" 35 g, not a whole pickle
     ("4 lime wedges", "lime", 33.5),  # an eighth of a lime, as USDA's lemon wedge (09150)
+    ("4 romaine lettuce leaves", "lettuce", 19.2),  # USDA's leaf, not four 360 g heads
+    ("4 cabbage leaves", "cabbage", 92),  # SR28 11109 "leaf, medium" 23 g; was 3.6 kg of cabbage
+    ("3 gelatine sheets", "gelatin", 6),  # a gold-grade leaf, 2 g; was three 7 g envelopes
+    ("20 grape leaves", "grape leaves", 60),  # SR28 11974 leaf 3 g; was 98 g of grapes
+    # a chilli as British, Indian and Australian recipes spell it is a small finger chilli (serrano, 6.1 g)
+    ("2 green chillies, slit", "green chilli", 12.2),
+    ("1 red chilli, finely chopped", "red chilli", 6.1),
+    ("2 green chilies, chopped", "green chili", 90),  # American spelling: USDA's 45 g hot chili pepper
+    # kosher salt by the brand's spoon (labels: Morton 1/4 tsp = 1.2 g, Diamond Crystal 0.7 g)
+    ("1 tsp kosher salt", "kosher salt", 4.8),
+    ("1 tbsp Diamond Crystal kosher salt", "diamond crystal kosher salt", 8.4),
+    ("1 package unflavored gelatin", "gelatin", 7),  # one envelope; USDA's 1-oz box holds four
     # measured cooked with no curated cooked row: USDA's cooked row (were dry grain, raw greens)
     ("1 cup cooked millet", "Millet, cooked", 174),  # SR28 20032 cup; was 200 g of dry millet, 756 kcal
     ("1 cup cooked spinach", "Spinach, cooked, boiled, drained, without salt", 180),  # was 30 g raw

@@ -104,7 +104,7 @@ def test_pieces_of_cuts_breads_and_wrappers(food_index):
             ("10 pitted dried jujube", "dried jujube", 80),
             ("12 rice papers (8 inches)", "rice paper", 156),
             ("1/4 cup achiote paste", "achiote paste", 64),
-            ("1/4 teaspoon kosher", "kosher salt", 1.5),
+            ("1/4 teaspoon kosher", "kosher salt", 1.2),  # Morton label: 1/4 tsp = 1.2 g
         ],
     )
 
