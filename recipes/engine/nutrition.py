@@ -140,8 +140,9 @@ def analyse_recipe(
 def _match_line(parsed: ParsedLine, index: FoodIndex) -> Match:
     """The food of a parsed line, with what its preparation says about the form it was measured in."""
     preparation = parsed.preparation
-    if parsed.cooked_after:
-        # "1 lb pasta, cooked", "8 oz udon (cooked according to package)": weighed dry, so a dried form first
+    if parsed.cooked_after and parsed.unit not in _SLICES:
+        # "1 lb pasta, cooked", "8 oz udon (cooked according to package)": weighed dry, so a dried form first.
+        # Slices are counted, not weighed: "6 slices bacon, cooked and crumbled" are six cooked slices.
         preparation = ("dried " + _COOKED.sub("", preparation)).strip(" ,")
     if parsed.unit == "can" and "canned" not in preparation:
         preparation = f"canned {preparation}".strip()  # "1 (28 oz) can diced tomatoes": the canned food
@@ -185,6 +186,7 @@ def _with_also(result: LineResult, index: FoodIndex) -> LineResult:
 
 LINKED_FOOD_CONFIDENCE = 0.9
 _COOKED = re.compile(r"\bcooked\b")
+_SLICES = frozenset({"slice", "strip"})
 
 
 def _linked_food(parsed: ParsedLine, index: FoodIndex):

@@ -176,6 +176,35 @@ LINES = [
     ("1 tsp kosher salt", "kosher salt", 4.8),
     ("1 tbsp Diamond Crystal kosher salt", "diamond crystal kosher salt", 8.4),
     ("1 package unflavored gelatin", "gelatin", 7),  # one envelope; USDA's 1-oz box holds four
+    # bacon eaten cooked: SR28 10862's pan-fried slice (11.5 g, 54 kcal), not a raw 28 g slice (117 kcal)
+    ("4 slices crispy cooked bacon", "cooked bacon", 46),
+    ("6 slices bacon, cooked and crumbled", "cooked bacon", 69),  # counted slices stay slices when cooked
+    ("8 oz bacon, cooked and crumbled", "bacon", 226.8),  # a weight is of the raw bacon
+    ("6 slices bacon", "bacon", 168),
+    ("2 tbsp bacon bits", "cooked bacon", 14),  # Hormel label: 1 tbsp = 7 g
+    # small eggplants are not USDA's 1 1/4-lb globe eggplant (458 g)
+    ("2 Japanese eggplants, cut into 1-inch rounds", "asian eggplant", 400),
+    ("4 baby eggplants (brinjal), slit in a cross", "baby eggplant", 200),
+    ("1 eggplant", "eggplant", 458),
+    # rows SR28 has, under names recipes use
+    ("1 bunch kangkong (water spinach)", "water spinach", 340),  # SR28 11503 swamp cabbage
+    ("2 cups malunggay leaves", "moringa leaves", 42),  # SR28 11222 drumstick leaves
+    ("½ cup purslane leaves", "purslane", 21.5),
+    ("3 cups cornbread stuffing mix", "stuffing mix", 105),  # dry mix; was water-dense, 2,740 kcal
+    ("½ cup matzo meal", "matzo meal", 54),
+    ("12 frozen meatballs", "frozen meatballs", 224),  # SR28 07972: 3 pieces = 56 g
+    ("4 brats", "bratwurst", 340),
+    ("20 tater tots", "tater tots", 182),  # SR28 11398: 10 pieces = 91 g
+    ("250g packet Arnott's Marie biscuits, crushed", "marie biscuits", 250),
+    ("12 digestive biscuits", "digestive biscuits", 176.4),  # McVitie's label: 14.7 g a biscuit
+    ("2 Weetabix", "weetabix", 35),
+    ("1 cup butterscotch chips", "butterscotch chips", 170),
+    ("2 tbsp Bird's custard powder", "custard powder", 16),
+    ("1 x 500g pot ready-made custard", "ready-made custard", 500),
+    ("1½ tsp dhania powder", "ground coriander", 2.5),
+    ("1 (16 oz) package bánh phở", "rice noodles", 453.6),
+    ("1 pack (12 oz) lumpia wrappers", "egg roll wrappers", 340.2),
+    ("200g smoked lardons", "pancetta", 200),
     # measured cooked with no curated cooked row: USDA's cooked row (were dry grain, raw greens)
     ("1 cup cooked millet", "Millet, cooked", 174),  # SR28 20032 cup; was 200 g of dry millet, 756 kcal
     ("1 cup cooked spinach", "Spinach, cooked, boiled, drained, without salt", 180),  # was 30 g raw
