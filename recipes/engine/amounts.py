@@ -22,6 +22,8 @@ _HALF_ARTICLE = re.compile(r"(?:of\s+)?an?\s+", re.IGNORECASE)
 _DOZEN = re.compile(r"dozen\b\s*", re.IGNORECASE)
 _TIMES = re.compile(r"x\s*(?=[\d.])", re.IGNORECASE)
 _PAREN_AT = re.compile(r"\(([^()]*)\)\s*")
+# "(16-count)", "(12 ct)", "(about 20 pieces)": how many pieces a container holds
+_COUNT_IN = re.compile(r"(\d+)\s*-?\s*(?:count|ct|pieces?|pcs)\.?", re.IGNORECASE)
 _SIZE_AT = re.compile(
     r"(?P<size>extra[\s-]large|x-large|xl|jumbo|large|medium|small|big|med|lg|sm)(?:[\s-]sized?)?\b\.?\s*",
     re.IGNORECASE,
@@ -188,6 +190,11 @@ def _before_unit(rest: str, draft: Draft) -> str:
                 draft.notes.append(content.lower())
             elif content.lower() in SIZES:
                 draft.size = draft.size or SIZES[content.lower()]
+            elif in_container and (count := _COUNT_IN.fullmatch(QUALIFIER.sub("", content).strip())):
+                # "1 (16-count) bag frozen dinner rolls": sixteen rolls, not one bag
+                _pieces_in_container(draft, int(count.group(1)))
+                rest = rest[paren.end() :]
+                return rest[following.end :].lstrip()
             else:
                 return rest
             rest = rest[paren.end() :]
@@ -252,6 +259,10 @@ def _after_count_unit(rest: str, draft: Draft) -> str:
         return rest
     content = paren.group(1).strip()
     measure_text = QUALIFIER.sub("", content)
+    if draft.unit in units.CONTAINERS and (count := _COUNT_IN.fullmatch(measure_text.strip())):
+        # "1 package (12 count) hot dog buns": twelve buns
+        _pieces_in_container(draft, int(count.group(1)))
+        return rest[paren.end() :]
     spec = units.match_measure(measure_text)
     if spec is None or not _ONLY_MEASURE_LEFT.match(measure_text[spec.end :]):
         return rest
@@ -261,6 +272,14 @@ def _after_count_unit(rest: str, draft: Draft) -> str:
     elif spec.dimension == MASS and draft.total_g is None:
         draft.total_g = measure_middle(spec)
     return rest[paren.end() :]
+
+
+def _pieces_in_container(draft: Draft, count: int) -> None:
+    """Containers of `count` pieces each: the line counts the pieces."""
+    draft.low = (draft.low or 1.0) * count
+    draft.high = draft.high * count if draft.high is not None else None
+    draft.unit = ""
+    draft.notes.append(f"{count} in each")
 
 
 def _slash_measures(rest: str, draft: Draft) -> str:

@@ -162,6 +162,9 @@ MADE_OF_HEADS = frozenset(
         "candies",
         "dough",
         "bark",
+        # "mango chutney", "green chutney": a cooked, sweetened condiment, not the fruit or the greens
+        "chutney",
+        "chutneys",
     }
 )
 # The group of the product a head names: a food found in it is such a product already.

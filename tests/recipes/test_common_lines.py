@@ -205,6 +205,12 @@ LINES = [
     ("1 (16 oz) package bánh phở", "rice noodles", 453.6),
     ("1 pack (12 oz) lumpia wrappers", "egg roll wrappers", 340.2),
     ("200g smoked lardons", "pancetta", 200),
+    ("12 frozen pork and chive dumplings", "potstickers", 348),  # SR28 32013: 5 pieces = 145 g; was chives
+    ("8 gyoza", "potstickers", 232),
+    ("1½ cups sprouted moong", "bean sprout", 156),  # sprouts, not 310 g of dry mung beans
+    # containers of a counted food count its pieces
+    ("1 package (12 count) hot dog buns", "hamburger bun", 528),
+    ("2 (8-count) packages flour tortillas", "flour tortilla", 784),
     # measured cooked with no curated cooked row: USDA's cooked row (were dry grain, raw greens)
     ("1 cup cooked millet", "Millet, cooked", 174),  # SR28 20032 cup; was 200 g of dry millet, 756 kcal
     ("1 cup cooked spinach", "Spinach, cooked, boiled, drained, without salt", 180),  # was 30 g raw
@@ -289,6 +295,8 @@ def test_a_product_of_another_food_is_reported_not_counted_as_either(food_index)
         "1 cup cinnamon chips",
         "2 tbsp garlic butter",
         "1 oz peach schnapps",  # not a peach
+        "2 tbsp mango chutney",  # not fresh mango
+        "1/4 cup green chutney",  # was collard greens
     ):
         line = analyse_recipe([text], servings=1, index=food_index).lines[0]
         assert line.status == "unmatched", f"{text}: {line.food and line.food.name}"

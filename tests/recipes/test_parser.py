@@ -69,6 +69,11 @@ CASES = [
     ("1 (1-inch) piece ginger, grated", {"quantity": 1, "unit": "piece", "food": "ginger", "note": "1-inch"}),
     # sizes of each container or piece
     ("2 - 15 oz cans chickpeas", {"quantity": 2, "unit": "can", "grams": 30 * OZ, "food": "chickpeas"}),
+    # how many pieces a container holds: the line counts the pieces
+    ("1 (16-count) bag frozen dinner rolls", {"quantity": 16, "unit": "", "food": "frozen dinner rolls"}),
+    ("1 package (12 count) hot dog buns", {"quantity": 12, "unit": "", "food": "hot dog buns"}),
+    ("2 (8-count) packages flour tortillas", {"quantity": 16, "unit": "", "food": "flour tortillas"}),
+    ("1 package (about 20 pieces) frozen meatballs", {"quantity": 20, "unit": "", "food": "frozen meatballs"}),
     ("1 (14.5 oz) can diced tomatoes", {"quantity": 1, "unit": "can", "grams": 14.5 * OZ, "food": "tomatoes"}),
     ("2 x 400g tins chopped tomatoes", {"quantity": 2, "unit": "can", "grams": 800, "food": "tomatoes"}),
     ("2x400g tins chickpeas", {"quantity": 2, "unit": "can", "grams": 800}),
