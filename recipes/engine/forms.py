@@ -165,12 +165,18 @@ MADE_OF_HEADS = frozenset(
         # "mango chutney", "green chutney": a cooked, sweetened condiment, not the fruit or the greens
         "chutney",
         "chutneys",
+        # "chole masala", "Madeira cake": a spice blend or a cake named after a dish or a wine
+        "masala",
+        "cake",
+        "cakes",
     }
 )
 # The group of the product a head names: a food found in it is such a product already.
 PRODUCT_GROUP = {
     **dict.fromkeys(("biscuit", "biscuits", "cookie", "cookies", "dough"), "grains"),
     **dict.fromkeys(("frosting", "icing", "candy", "candies", "bark"), "sweeteners"),
+    **dict.fromkeys(("cake", "cakes"), "grains"),
+    "masala": "herbs and spices",
 }
 # Of these, a flour, milk or butter differs from the generic one by what it is made of ("coconut flour" is
 # not wheat flour); a jam or a sorbet is a jam or a sorbet whatever its fruit.

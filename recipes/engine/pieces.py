@@ -192,7 +192,25 @@ def count_grams(food: FoodRecord, size: str) -> float | None:
     found = _kind_piece_grams(food) or _own_piece_grams(food) or piece_grams(food, _COUNT_PORTIONS)
     if found:
         return found
-    return _unsized_piece_grams(food)
+    return _unsized_piece_grams(food) or _counted_in_measure(food)
+
+
+# USDA counts small pieces inside a measure: walnuts "oz (14 halves)", pecans "oz (19 halves)".
+# Recipes count shelled kernels and halves, so those come before USDA's whole nuts in the shell.
+_PIECES_IN = (
+    re.compile(r"\((\d+)\s+(?:whole\s+)?(?:kernels|halves)\)"),
+    re.compile(r"\((\d+)\s+(?:nuts|pieces)\)"),
+)
+
+
+def _counted_in_measure(food: FoodRecord) -> float | None:
+    """One piece of a measure USDA counts: "10 walnut halves" are 10 of the 14 halves in an ounce."""
+    for pattern in _PIECES_IN:
+        for portion in food.portions:
+            found = pattern.search(portion_words(portion))
+            if found and portion.amount > 0:
+                return portion.grams / portion.amount / int(found.group(1))
+    return None
 
 
 _SIZED = re.compile(r"\b(?:small|medium|large|extra|jumbo)\b")

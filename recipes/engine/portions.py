@@ -207,6 +207,12 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         and (whole := _whole_spice(amount, food))
     ):
         return whole  # "2 pieces star anise"
+    if unit == "piece" and food.food_group in ("vegetables", "fruits"):
+        # "6-8 pcs okra", "3 pcs carrots": a piece of a small vegetable or fruit is one whole one; a piece of
+        # a pumpkin or a cabbage is not
+        whole = count_grams(food, parsed.size)
+        if whole is not None and whole <= MAX_WHOLE_PIECE_G:
+            return amount * whole, ""
     if unit == "stick" and food.food_group in ("vegetables", "fruits"):
         # "2 sticks celery" (UK): a stalk, not a 113 g stick of butter; "carrot sticks": a strip
         stalk = piece_grams(food, ("stalk", "strip"))
@@ -235,6 +241,7 @@ _PACKAGED_GROUPS = frozenset(
 
 
 MAX_STALK_STICKS = 4
+MAX_WHOLE_PIECE_G = 250.0  # a counted "piece" is the whole food up to a large potato or onion
 _CUT_UP = re.compile(r"\b(?:chopped|diced|sliced|minced|cut)\b", re.IGNORECASE)
 _THICK = re.compile(r"\b(?:extra[\s-])?thick\b", re.IGNORECASE)
 _THIN = re.compile(r"\bthin\b", re.IGNORECASE)

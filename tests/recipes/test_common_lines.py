@@ -208,6 +208,18 @@ LINES = [
     ("12 frozen pork and chive dumplings", "potstickers", 348),  # SR28 32013: 5 pieces = 145 g; was chives
     ("8 gyoza", "potstickers", 232),
     ("1½ cups sprouted moong", "bean sprout", 156),  # sprouts, not 310 g of dry mung beans
+    ("3 Asian shallots, thinly sliced", "asian shallot", 30),  # 10 g each, not a 40 g Western shallot
+    ("3 shallots, minced", "shallot", 120),
+    ("3 stalks lemongrass, thinly sliced", "lemongrass", 60),  # was a generic 40 g stalk
+    # nuts counted: USDA's count inside a measure, or a kernel of a sister row
+    ("10 walnut halves", "walnut", 20),  # SR28 12155 "oz (14 halves)"; had no weight
+    ("12 pecan halves", "pecan", 17.9),  # SR28 12142 "oz (19 halves)"
+    ("15 cashews, soaked", "cashew", 24),  # SR28 12086 "oz (18 kernels)"
+    ("15 peanuts", "peanut", 15),  # SR28 16090 "peanut" 1.0 g
+    # a piece of a small vegetable or fruit is a whole one (Filipino and Asian sites' "pcs")
+    ("3 pcs carrots", "carrot", 183),  # three USDA medium carrots, not three 50 g pieces
+    ("8 pcs okra", "okra", 95),  # SR28 11278: 8 pods = 95 g
+    ("2 pieces cabbage", "cabbage", 100),  # a piece of a cabbage is not the head
     # containers of a counted food count its pieces
     ("1 package (12 count) hot dog buns", "hamburger bun", 528),
     ("2 (8-count) packages flour tortillas", "flour tortilla", 784),
@@ -297,6 +309,8 @@ def test_a_product_of_another_food_is_reported_not_counted_as_either(food_index)
         "1 oz peach schnapps",  # not a peach
         "2 tbsp mango chutney",  # not fresh mango
         "1/4 cup green chutney",  # was collard greens
+        "1 tsp chole masala",  # a spice blend, not dried chickpeas
+        "1 Madeira cake, cubed",  # a cake, not Madeira wine
     ):
         line = analyse_recipe([text], servings=1, index=food_index).lines[0]
         assert line.status == "unmatched", f"{text}: {line.food and line.food.name}"
@@ -305,4 +319,6 @@ def test_a_product_of_another_food_is_reported_not_counted_as_either(food_index)
     assert weigh(food_index, "1 cup full cream milk")[0] == "whole milk"
     assert weigh(food_index, "1 cup peanut butter")[0] == "peanut butter"
     assert weigh(food_index, "2 tbsp fig jam")[0] == "jam"  # a jam whatever its fruit
+    assert weigh(food_index, "2 tsp garam masala")[0] == "garam masala"  # a spice blend found as such
+    assert weigh(food_index, "4 rice cakes")[0] == "rice cake"
     assert weigh(food_index, "2 scoops vanilla ice cream")[1] == pytest.approx(132.5, rel=0.02)  # 1/2 cup each
