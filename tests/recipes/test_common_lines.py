@@ -172,6 +172,7 @@ LINES = [
     ("2 green chillies, slit", "green chilli", 12.2),
     ("1 red chilli, finely chopped", "red chilli", 6.1),
     ("2 green chilies, chopped", "green chili", 90),  # American spelling: USDA's 45 g hot chili pepper
+    ("20 guajillo chiles, stems and seeds removed", "dried guajillo chile", 120),  # 6 g each, not ancho's 17 g
     # kosher salt by the brand's spoon (labels: Morton 1/4 tsp = 1.2 g, Diamond Crystal 0.7 g)
     ("1 tsp kosher salt", "kosher salt", 4.8),
     ("1 tbsp Diamond Crystal kosher salt", "diamond crystal kosher salt", 8.4),
