@@ -99,7 +99,7 @@ LINES = [
     ("2 extra large flour tortillas", "flour tortilla", 234),  # USDA 12-inch 117 g
     ("1/2 cup dried tart cherries", "dried cherry", 80),  # USDA 09044, not fresh cherries
     ("500 g mutton, curry cut", "goat meat", 500),  # South Asian mutton is goat (USDA 17168); was unmatched
-    ("2 guajillo peppers, seeded", "dried guajillo chile", 34),  # not black pepper
+    ("2 guajillo peppers, seeded", "dried guajillo chile", 12),  # not black pepper; 6 g each
     ("1 box chicken broth", "chicken broth", 946),  # the US 32-fl-oz carton, not a generic 450 g box
     ("2 cartons low-sodium chicken broth", "low-sodium chicken broth", 1892),
     # a second amount after a count is weighed as its own food and added ("2 eggs" + one 17 g yolk)
