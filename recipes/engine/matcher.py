@@ -11,8 +11,19 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from .checks import (
+    LEAN_NAME,
+    LEAN_TOLERANCE,
+    MADE_OF_CONFIDENCE,
+    MIN_CONFIDENCE,
+    NO_MATCH,
+    Match,
+    lean_share,
+    names_another_food,
+    unless_fresh_for_dried,
+    unless_plant_based,
+)
 from .forms import (
     COOKED_GROUPS,
     COOKED_NAME,
@@ -24,8 +35,6 @@ from .forms import (
     MADE_FROM_BASE,
     MADE_OF_HEADS,
     NOT_COOKED_YET,
-    PLANT_BASED,
-    PLANT_BASED_PAIRS,
     PREPARED_DISH,
     PRODUCT_GROUP,
     SAID_COOKED,
@@ -36,23 +45,7 @@ from .forms import (
 from .types import FoodRecord
 from .words import DESCRIPTORS, KEEP_WORDS, content_tokens, normalise, singular, tokens
 
-MIN_CONFIDENCE = 0.5
-
 __all__ = ["DESCRIPTORS", "MIN_CONFIDENCE", "FoodIndex", "Match", "content_tokens", "normalise", "singular", "tokens"]
-
-
-@dataclass(frozen=True)
-class Match:
-    food: FoodRecord | None
-    confidence: float
-    matched_on: str = ""  # the name or alias that matched
-
-    @property
-    def matched(self) -> bool:
-        return self.food is not None and self.confidence >= MIN_CONFIDENCE
-
-
-NO_MATCH = Match(None, 0.0)
 
 
 class FoodIndex:
@@ -81,7 +74,7 @@ class FoodIndex:
                     # but an exact name or alias of another food always wins ("fresh oregano" must
                     # not claim "oregano"), whatever order the foods come in.
                     stripped = " ".join(content_tokens(phrase))
-                    if stripped and stripped != key and not _names_another_food(key, stripped):
+                    if stripped and stripped != key and not names_another_food(key, stripped):
                         stripped_forms.append((stripped, food))
             else:
                 words = frozenset(content_tokens(food.name))
@@ -94,7 +87,7 @@ class FoodIndex:
         for stripped, food in stripped_forms:
             self._phrases.setdefault(stripped, food)
         for phrase, food in self._phrases.items():
-            named = _LEAN_NAME.match(phrase)
+            named = LEAN_NAME.match(phrase)
             if named:
                 self._lean[named.group(2)].setdefault(int(named.group(1)), food)
 
@@ -177,9 +170,9 @@ class FoodIndex:
         """
         checks = (
             (self._lighter_form, False),
-            (_unless_plant_based, False),
+            (unless_plant_based, False),
             (self._unless_made_of, True),
-            (_unless_fresh_for_dried, True),
+            (unless_fresh_for_dried, True),
         )
         for check, usda_instead in checks:
             found = check(best, words)
@@ -201,7 +194,7 @@ class FoodIndex:
         if not rows:
             return found
         nearest = min(rows, key=lambda share: (abs(share - lean), -share))
-        if abs(nearest - lean) > _LEAN_TOLERANCE:
+        if abs(nearest - lean) > LEAN_TOLERANCE:
             return found
         return Match(rows[nearest], found.confidence, f"{nearest} lean {found.matched_on}")
 
@@ -394,15 +387,6 @@ class FoodIndex:
 
 
 _JOINING_WORDS = frozenset({"with", "and", "in", "or", "&", "of"})
-# Describing words that make another food of a bare noun: "hot sauce" is not every sauce, "pulled pork" not
-# every pork, "crushed chillies" not a fresh chilli. Without them a one-word name claims nothing.
-_DEFINING_WORDS = frozenset({"hot", "pulled", "crushed", "cold", "minced", "ground", "bone"})
-
-
-def _names_another_food(name: str, stripped: str) -> bool:
-    return " " not in stripped and bool(_DEFINING_WORDS.intersection(name.split()))
-
-
 # Meat "shredded" or "pulled" has been cooked ("2 cups shredded pork" is pulled pork); cheese, lettuce and
 # cabbage are shredded raw, so these states only ever name a meat row.
 _MEAT_STATES = frozenset({"shredded", "pulled"})
@@ -410,68 +394,6 @@ _MEAT_STATES = frozenset({"shredded", "pulled"})
 _COOKING_WORDS = frozenset(
     {"cooked", "roasted", "braised", "fried", "grilled", "broiled", "boiled", "stewed", "baked", "simmered", "steamed"}
 )
-
-# A plant-based alternative of a dairy food found by its dairy noun (forms.PLANT_BASED) is reported.
-PLANT_BASED_CONFIDENCE = 0.45  # below MIN_CONFIDENCE: reported as unmatched
-MADE_OF_CONFIDENCE = 0.45  # below MIN_CONFIDENCE: reported as unmatched
-
-
-def _unless_plant_based(found: Match, words: list[str]) -> Match:
-    food = found.food
-    if food is None or not food.contains_dairy or not food.food_group.startswith("dairy"):
-        return found
-    others = [w for w in words if w not in found.matched_on.split()]
-    pairs = set(zip(others, others[1:], strict=False))
-    if PLANT_BASED.intersection(others) or pairs.intersection(PLANT_BASED_PAIRS):
-        return Match(food, min(found.confidence, PLANT_BASED_CONFIDENCE), found.matched_on)
-    return found
-
-
-# A fruit row below this energy is fresh (cherries 63 kcal/100 g); dates, raisins and prunes (240-300) are
-# dried already, so "dried dates" are still dates.
-DRIED_FRUIT_KCAL = 200.0
-
-
-def _unless_fresh_for_dried(found: Match, words: list[str]) -> Match:
-    """ "dried cherries" matched to fresh cherries: a USDA dried row is tried, else the line is reported."""
-    food = found.food
-    if (
-        food is None
-        or "dried" not in words
-        or "dried" in found.matched_on.split()
-        or food.food_group != "fruits"
-        or (food.energy_kcal or 0) >= DRIED_FRUIT_KCAL
-    ):
-        return found
-    return Match(food, min(found.confidence, MADE_OF_CONFIDENCE), found.matched_on)
-
-
-# "90% lean ground beef" (normalised "90 lean ground beef"): a curated row for one lean share of a ground meat.
-_LEAN_NAME = re.compile(r"^(\d{2}) lean (.+)$")
-_LEAN_TOLERANCE = 3  # percentage points: "92% lean" takes the 93 % row, "88/12" the 90 % or 85 % one
-_LEAN_WORDS = frozenset({"lean", "percent", "fat", "free"})
-
-
-def lean_share(words: list[str], prep_words: list[str]) -> tuple[int | None, list[str]]:
-    """The lean percentage a line gives a ground meat, and the food words without it.
-
-    "90/10 ground beef", "93% lean ground turkey", "ground beef (lean, 90%)", "99% fat free": a two-digit
-    share of 70-99 with its fat share adding to 100, or beside "lean", "percent" or "fat free".
-    """
-    for source in (words, prep_words):
-        for i, word in enumerate(source):
-            if not (word.isdigit() and len(word) == 2 and 70 <= int(word) <= 99):
-                continue
-            after = source[i + 1 : i + 3]
-            ratio = bool(after) and after[0].isdigit() and int(word) + int(after[0]) == 100
-            if ratio or (after and after[0] in _LEAN_WORDS) or "lean" in words or "lean" in prep_words:
-                drop = {i, i + 1} if ratio else {i}
-                kept = [
-                    w for j, w in enumerate(words) if w not in _LEAN_WORDS and (source is not words or j not in drop)
-                ]
-                return int(word), kept
-    return None, words
-
 
 # Words in USDA names that state a form, not a food ("Onions, raw").
 _USDA_STATE_WORDS = frozenset({"raw", "fresh", "boiled", "cooked", "without", "with", "salt", "and", "of", "ns", "nfs"})
