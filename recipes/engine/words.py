@@ -113,6 +113,12 @@ DESCRIPTORS = frozenset(
 KEEP_WORDS = frozenset({"dried", "dry", "cooked", "canned", "frozen", "smoked", "ground", "powder", "powdered"})
 
 _IRREGULAR_PLURALS = {
+    # plurals of words ending in "i", which the "-is" rule below keeps as they are
+    "chapatis": "chapati",
+    "rotis": "roti",
+    "kiwis": "kiwi",
+    "salamis": "salami",
+    "wasabis": "wasabi",
     "leaves": "leaf",
     "loaves": "loaf",
     "halves": "half",
@@ -202,9 +208,15 @@ def singular(word: str) -> str:
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+# Letters NFKD does not split into a base letter and an accent: "kiełbasa", "smørrebrød", "Weißwurst"
+_LETTERS = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "đ": "d", "ı": "i"}
+)
+
+
 def tokens(text: str) -> list[str]:
     """Lowercase, accent-free, singular words."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode().lower()
     text = text.replace("&", " and ").replace("'s ", " ").replace("-", " ")
     return [singular(word) for word in _NON_WORD.split(text) if word]
 

@@ -217,6 +217,20 @@ LINES = [
     ("12 pecan halves", "pecan", 17.9),  # SR28 12142 "oz (19 halves)"
     ("15 cashews, soaked", "cashew", 24),  # SR28 12086 "oz (18 kernels)"
     ("15 peanuts", "peanut", 15),  # SR28 16090 "peanut" 1.0 g
+    # world foods SR28 has under other names, and letters NFKD does not split ("kiełbasa")
+    ("1 ring smoked kiełbasa (about 14 oz)", "smoked sausage", 396.9),  # was unmatched ("kiebasa")
+    ("24 frozen potato-and-cheese pierogi", "pierogi", 912),  # SR28 32025: 3 pierogies = 114 g
+    ("2 slices black pudding (about 60 g each)", "blood sausage", 120),
+    ("1 cup egusi (ground melon seeds)", "egusi", 108),  # SR28 12174 watermelon seed kernels
+    ("1 bunch callaloo (about 1 lb)", "callaloo", 453.6),  # SR28 11003 amaranth leaves
+    ("1 (2-lb) bag malanga (yautía), peeled", "malanga", 907.2),
+    ("1 packet sazon", "sazon seasoning", 5),
+    ("100 g biltong", "dried beef", 100),
+    ("¼ cup niter kibbeh", "ghee", 51.25),
+    ("250 g panela, grated", "brown sugar", 250),
+    ("1 (1-lb) package kataifi, thawed", "phyllo dough", 453.6),
+    ("4 chapatis", "chapati", 172),  # "chapatis" is the plural of chapati
+    ("2 kiwis, peeled", "kiwi", 138),
     # a piece of a small vegetable or fruit is a whole one (Filipino and Asian sites' "pcs")
     ("3 pcs carrots", "carrot", 183),  # three USDA medium carrots, not three 50 g pieces
     ("8 pcs okra", "okra", 95),  # SR28 11278: 8 pods = 95 g
