@@ -29,7 +29,7 @@ _SIZE_AT = re.compile(
     re.IGNORECASE,
 )
 _MODIFIER_AT = re.compile(
-    r"(?P<mod>slightly heaping|heaping|heaped|level|scant|generous|rounded|good|(?:extra[\s-])?thick|thin"
+    r"(?P<mod>slightly heaping|heaping|heaped|level|scant|generous|rounded|good|whole|(?:extra[\s-])?thick|thin"
     r"|(?:lightly |firmly |loosely |tightly |well[\s-])?packed)\b\s*",
     re.IGNORECASE,
 )
@@ -207,8 +207,11 @@ def _before_unit(rest: str, draft: Draft) -> str:
         modifier = _MODIFIER_AT.match(rest)
         if modifier:
             word = modifier.group("mod").lower()
-            if word in ("good", "thick", "thin") and units.match_unit(rest[modifier.end() :]) is None:
-                return rest
+            following = units.match_unit(rest[modifier.end() :])
+            if word in ("good", "thick", "thin", "whole") and following is None:
+                return rest  # "1 whole head garlic" is a head; "1 whole chicken" is a whole chicken
+            if word == "whole" and following.name == "clove":
+                return rest  # "4 whole cloves" are the spice
             (draft.preparation if "packed" in word else draft.notes).append(word)
             rest = rest[modifier.end() :]
             continue

@@ -169,6 +169,8 @@ MADE_OF_HEADS = frozenset(
         "masala",
         "cake",
         "cakes",
+        # "bread kvass", "beet kvass": a fermented drink made of the food
+        "kvass",
     }
 )
 # The group of the product a head names: a food found in it is such a product already.

@@ -189,7 +189,14 @@ def count_grams(food: FoodRecord, size: str) -> float | None:
         medium = piece_grams(food, ("medium",)) or _own_piece_grams(food) or _unsized_piece_grams(food)
         if medium:
             return medium * {"small": 0.7, "large": 1.3, "extra large": 1.5, "jumbo": 1.6}.get(size, 1.0)
-    found = _kind_piece_grams(food) or _own_piece_grams(food) or piece_grams(food, _COUNT_PORTIONS)
+    # the piece the food's kind names ("rack" of rack of lamb), then the curated table's own piece ("each")
+    # before USDA's: a pearl onion is not USDA's medium onion
+    found = (
+        _kind_piece_grams(food)
+        or piece_grams(food, ("each",))
+        or _own_piece_grams(food)
+        or piece_grams(food, _COUNT_PORTIONS)
+    )
     if found:
         return found
     return _unsized_piece_grams(food) or _counted_in_measure(food)

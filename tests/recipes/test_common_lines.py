@@ -231,6 +231,15 @@ LINES = [
     ("1 (1-lb) package kataifi, thawed", "phyllo dough", 453.6),
     ("4 chapatis", "chapati", 172),  # "chapatis" is the plural of chapati
     ("2 kiwis, peeled", "kiwi", 138),
+    ("4 confit duck legs", "duck leg", 368),  # SR28 05317: a roasted leg eaten is 92 g; was 4 whole ducks, 5 kg
+    ("20 pearl onions, peeled", "pearl onion", 240),  # the curated 12 g piece before USDA's 110 g medium onion
+    ("2 cups spiralized zucchini noodles", "zucchini", 248),  # was egg noodles
+    ("12 slices jamón serrano", "prosciutto", 144),  # a thin 12 g slice, not a generic 28 g one
+    ("3 habanero (ata rodo) peppers", "habanero", 30),  # 10 g each, not USDA's 45 g chili pepper
+    ("1 cup grated kefalotyri cheese", "pecorino romano", 100),  # was the generic shredded cheese blend
+    ("2 cups honey beans (ewa oloyin), picked", "dried black-eyed pea", 334),  # was 678 g of honey
+    ("1 whole head garlic, cloves peeled", "garlic", 40),  # a head, not a clove
+    ("4 whole cloves", "ground cloves", 1.08),  # still the spice
     # a piece of a small vegetable or fruit is a whole one (Filipino and Asian sites' "pcs")
     ("3 pcs carrots", "carrot", 183),  # three USDA medium carrots, not three 50 g pieces
     ("8 pcs okra", "okra", 95),  # SR28 11278: 8 pods = 95 g
@@ -326,6 +335,7 @@ def test_a_product_of_another_food_is_reported_not_counted_as_either(food_index)
         "1/4 cup green chutney",  # was collard greens
         "1 tsp chole masala",  # a spice blend, not dried chickpeas
         "1 Madeira cake, cubed",  # a cake, not Madeira wine
+        "4 cups bread kvass",  # a fermented drink, not bread
     ):
         line = analyse_recipe([text], servings=1, index=food_index).lines[0]
         assert line.status == "unmatched", f"{text}: {line.food and line.food.name}"
