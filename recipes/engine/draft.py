@@ -51,6 +51,7 @@ class Draft:
     per_item: float | None = None  # grams or ml of one container/piece
     per_item_dimension: str = ""
     total_g: float | None = None  # a total weight written in brackets or after a slash
+    total_ml: float | None = None  # a metric volume written in brackets after a spoon or cup: "2 tbsp (40 ml)"
     size: str = ""
     optional: bool = False
     each: bool = False  # "½ tsp each salt and pepper": the amount is for every food listed

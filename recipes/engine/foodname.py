@@ -176,6 +176,9 @@ def _aside(piece: str, draft: Draft, *, in_brackets: bool) -> None:
                     set_per_item(draft, spec)
                 else:
                     draft.total_g = measure_middle(spec)
+            elif spec.unit in units.METRIC_VOLUMES and units.dimension(draft.unit) == VOLUME and draft.total_ml is None:
+                # "2 Tbsp (40ml)": the writer's own measure (an Australian tablespoon is 20 ml, not 14.8)
+                draft.total_ml = measure_middle(spec)
             return
     if lowered in SIZES:
         draft.size = draft.size or SIZES[lowered]

@@ -197,6 +197,9 @@ _BARE_MEASURE = re.compile(
 _NAMES_SOMETHING = re.compile(r"[a-z]", re.IGNORECASE)  # "plus 1 yolk", not a bare "plus 1" (for garnish)
 
 
+_SAME_VOLUME = (0.7, 1.4)
+
+
 def _finish(raw: str, draft: Draft, food: str) -> ParsedLine:
     food, also = _also(food, draft)
     low, high, unit = draft.low, draft.high, draft.unit
@@ -231,6 +234,15 @@ def _finish(raw: str, draft: Draft, food: str) -> ParsedLine:
             ml = count * draft.per_item
     if draft.total_g is not None and dimension != MASS:
         grams = draft.total_g
+    elif (
+        draft.total_ml is not None
+        and ml
+        and unit not in units.METRIC_VOLUMES
+        and _SAME_VOLUME[0] <= draft.total_ml / ml <= _SAME_VOLUME[1]
+    ):
+        # the same amount in the writer's metric measure, not another food's ("1 tbsp cornstarch mixed with
+        # 2 tablespoons (30ml) water"): within an Australian tablespoon's 20 ml for a US 14.8 ml one
+        ml = draft.total_ml
     return ParsedLine(
         raw=raw,
         kind=draft.kind,

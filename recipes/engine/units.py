@@ -111,6 +111,8 @@ ALIASES = _ALIASES
 UNIT_WORDS: dict[str, str] = {alias: canonical for canonical, aliases in _ALIASES.items() for alias in aliases}
 
 # Containers: a weight written next to one is the weight of each ("2 (400 g) tins").
+# Metric volumes: written in brackets after a spoon or cup ("2 Tbsp (40ml)"), they are the writer's own measure.
+METRIC_VOLUMES = frozenset({"ml", "l", "dl", "cl"})
 CONTAINERS = frozenset(
     {"can", "jar", "package", "packet", "bag", "box", "bottle", "carton", "container", "block", "sleeve", "tube"}
 )

@@ -69,6 +69,12 @@ CASES = [
     ("1 (1-inch) piece ginger, grated", {"quantity": 1, "unit": "piece", "food": "ginger", "note": "1-inch"}),
     # sizes of each container or piece
     ("2 - 15 oz cans chickpeas", {"quantity": 2, "unit": "can", "grams": 30 * OZ, "food": "chickpeas"}),
+    # a metric volume in brackets is the writer's own measure (an Australian tablespoon is 20 ml)
+    ("2 Tbsp (40ml) - Olive Oil (Divided)", {"unit": "tbsp", "ml": 40, "food": "olive oil"}),
+    ("1 cup (250 ml) milk", {"unit": "cup", "ml": 250, "food": "milk"}),
+    ("1 cup + 2 tablespoons water (280ml)", {"ml": 280, "food": "water"}),
+    # ... but not another food's: the cornstarch is 1 US tablespoon
+    ("1 tablespoon cornstarch mixed with 2 tablespoons (30ml) water", {"unit": "tbsp", "ml": TBSP}),
     # how many pieces a container holds: the line counts the pieces
     ("1 (16-count) bag frozen dinner rolls", {"quantity": 16, "unit": "", "food": "frozen dinner rolls"}),
     ("1 package (12 count) hot dog buns", {"quantity": 12, "unit": "", "food": "hot dog buns"}),
@@ -119,7 +125,7 @@ CASES = [
     ("3 cup (90.09 g) spinach (finely chopped)", {"grams": 90.09, "preparation": "finely chopped"}),
     ("4 boneless skinless chicken breasts (about 1.5 lb)", {"quantity": 4, "unit": "", "grams": 1.5 * LB}),
     ("5-6 cups fresh spinach (chopped (about 8 ounces))", {"grams": 8 * OZ, "preparation": "chopped"}),
-    ("⅓ cup (80ml) maple syrup", {"quantity": 1 / 3, "unit": "cup", "ml": CUP / 3, "food": "maple syrup"}),
+    ("⅓ cup (80ml) maple syrup", {"quantity": 1 / 3, "unit": "cup", "ml": 80, "food": "maple syrup"}),  # the written ml
     # volumes
     ("250 ml stock", {"quantity": 250, "unit": "ml", "ml": 250, "food": "stock"}),
     ("1 litre water", {"quantity": 1, "unit": "l", "ml": 1000, "food": "water"}),
