@@ -84,8 +84,10 @@ def _volume_portion_for(food: FoodRecord, parsed: ParsedLine) -> float | None:
     words += [word for word in ("whipped", "ground") if word in food_words]
     if food_words & {"meal", "milled"}:
         words.append("ground")  # "flaxseed meal", "milled flaxseed"
-    # so is a cut in the curated food's name: "flaked almonds" are the row "sliced almonds", USDA's "cup, sliced"
+    # so is a cut in the curated food's name ("flaked almonds" are the row "sliced almonds", USDA's "cup, sliced")
+    # or left in the line's ("1 cup pre-shredded cheddar")
     words += [word for word in food.name.lower().split() if word in _CUTS]
+    words += [word for word in re.findall(r"[a-z]+", parsed.food.lower()) if word in _CUTS]
     prep_words = {_stem(word) for word in words}
     if not prep_words:
         return None

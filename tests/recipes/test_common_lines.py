@@ -231,6 +231,7 @@ LINES = [
     ("1 (1-lb) package kataifi, thawed", "phyllo dough", 453.6),
     ("4 chapatis", "chapati", 172),  # "chapatis" is the plural of chapati
     ("2 kiwis, peeled", "kiwi", 138),
+    ("1 cup pre-shredded cheddar", "cheddar cheese", 113),  # USDA's "cup, shredded", not "cup, diced" (132 g)
     ("4 confit duck legs", "duck leg", 368),  # SR28 05317: a roasted leg eaten is 92 g; was 4 whole ducks, 5 kg
     ("20 pearl onions, peeled", "pearl onion", 240),  # the curated 12 g piece before USDA's 110 g medium onion
     ("2 cups spiralized zucchini noodles", "zucchini", 248),  # was egg noodles
