@@ -232,6 +232,9 @@ LINES = [
     ("4 chapatis", "chapati", 172),  # "chapatis" is the plural of chapati
     ("2 kiwis, peeled", "kiwi", 138),
     ("1 cup pre-shredded cheddar", "cheddar cheese", 113),  # USDA's "cup, shredded", not "cup, diced" (132 g)
+    ("6 cornichons, sliced", "cornichon", 30),  # 5 g each, not a 65 g dill pickle
+    ("1 tablet Mexican chocolate (such as Abuelita), chopped", "mexican chocolate", 90),  # Abuelita's tablet
+    ("1 bitter melon (goya)", "bitter melon", 124),
     ("4 confit duck legs", "duck leg", 368),  # SR28 05317: a roasted leg eaten is 92 g; was 4 whole ducks, 5 kg
     ("20 pearl onions, peeled", "pearl onion", 240),  # the curated 12 g piece before USDA's 110 g medium onion
     ("2 cups spiralized zucchini noodles", "zucchini", 248),  # was egg noodles
@@ -337,6 +340,7 @@ def test_a_product_of_another_food_is_reported_not_counted_as_either(food_index)
         "1 tsp chole masala",  # a spice blend, not dried chickpeas
         "1 Madeira cake, cubed",  # a cake, not Madeira wine
         "4 cups bread kvass",  # a fermented drink, not bread
+        "½ cup sofrito (homemade or Goya)",  # Goya the brand is not goya the bitter melon
     ):
         line = analyse_recipe([text], servings=1, index=food_index).lines[0]
         assert line.status == "unmatched", f"{text}: {line.food and line.food.name}"
