@@ -177,6 +177,10 @@ def _own_piece_grams(food: FoodRecord) -> float | None:
     return portion.grams / portion.amount
 
 
+# A size with no USDA portion of its own scales the ordinary piece (or a loose measure: "a small handful").
+SIZE_FACTORS = {"small": 0.7, "large": 1.3, "extra large": 1.5, "jumbo": 1.6}
+
+
 def count_grams(food: FoodRecord, size: str) -> float | None:
     """Grams of one whole item ("1 onion", "2 large eggs")."""
     if size:
@@ -188,7 +192,7 @@ def count_grams(food: FoodRecord, size: str) -> float | None:
             return regular  # "20 large marshmallows" are USDA's regular ones, beside its miniatures
         medium = piece_grams(food, ("medium",)) or _own_piece_grams(food) or _unsized_piece_grams(food)
         if medium:
-            return medium * {"small": 0.7, "large": 1.3, "extra large": 1.5, "jumbo": 1.6}.get(size, 1.0)
+            return medium * SIZE_FACTORS.get(size, 1.0)
     # the piece the food's kind names ("rack" of rack of lamb), then the curated table's own piece ("each")
     # before USDA's: a pearl onion is not USDA's medium onion
     found = (

@@ -17,6 +17,7 @@ from .pieces import (
     CITRUS_UNIT_GRAMS,
     FRESH_ROOTS,
     GENERIC_UNIT_GRAMS,
+    SIZE_FACTORS,
     VEGETABLE_BUNCH_G,
     count_grams,
     piece_grams,
@@ -221,8 +222,10 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         if stalk is not None:
             return amount * stalk, ""
         return amount * GENERIC_UNIT_GRAMS["stalk"], "estimated weight for a stick of a vegetable"
+    # "1 small bunch dill", "a large handful of spinach": a loose measure scaled by its size
+    loose = SIZE_FACTORS.get(parsed.size, 1.0) if unit in _LOOSE_MEASURES else 1.0
     if unit == "bunch" and food.food_group.lower().startswith("vegetable"):
-        return amount * VEGETABLE_BUNCH_G, "estimated weight for a bunch of vegetables"
+        return amount * VEGETABLE_BUNCH_G * loose, "estimated weight for a bunch of vegetables"
     if unit == "scoop" and _SCOOPED.search(food.name.lower()) and (density := grams_per_ml(food)):
         # "2 scoops vanilla ice cream": a serving scoop is 1/2 cup (USDA's ice cream serving), not a 30 g
         # scoop of protein powder
@@ -233,10 +236,11 @@ def line_grams(parsed: ParsedLine, food: FoodRecord) -> tuple[float | None, str]
         return amount * GENERIC_UNIT_GRAMS["package"], "estimated weight for a packet (a package)"
     if unit in GENERIC_UNIT_GRAMS:
         article = "an" if unit[0] in "aeiou" else "a"
-        return amount * GENERIC_UNIT_GRAMS[unit], f"estimated weight for {article} {unit}"
+        return amount * GENERIC_UNIT_GRAMS[unit] * loose, f"estimated weight for {article} {unit}"
     return None, f"no weight known for '{unit}' of {food.name}"
 
 
+_LOOSE_MEASURES = frozenset({"bunch", "handful"})
 _PACKAGED_GROUPS = frozenset(
     {"grains", "vegetables", "fruits", "legumes", "meat", "fish and seafood", "dairy and eggs", "nuts and seeds"}
 )

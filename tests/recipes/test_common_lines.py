@@ -232,6 +232,10 @@ LINES = [
     ("4 chapatis", "chapati", 172),  # "chapatis" is the plural of chapati
     ("2 kiwis, peeled", "kiwi", 138),
     ("1 cup pre-shredded cheddar", "cheddar cheese", 113),  # USDA's "cup, shredded", not "cup, diced" (132 g)
+    # a loose measure scaled by its size (small 0.7, large 1.3, as a piece with no USDA size)
+    ("1 small bunch dill", "dill", 56),  # was an ordinary 80 g bunch
+    ("1 large bunch kale", "kale", 442),
+    ("a small handful of walnuts", "walnut", 21),
     ("6 cornichons, sliced", "cornichon", 30),  # 5 g each, not a 65 g dill pickle
     ("1 tablet Mexican chocolate (such as Abuelita), chopped", "mexican chocolate", 90),  # Abuelita's tablet
     ("1 bitter melon (goya)", "bitter melon", 124),
