@@ -183,6 +183,10 @@ SIZE_FACTORS = {"small": 0.7, "large": 1.3, "extra large": 1.5, "jumbo": 1.6}
 
 def count_grams(food: FoodRecord, size: str) -> float | None:
     """Grams of one whole item ("1 onion", "2 large eggs")."""
+    if size and (own := piece_grams(food, ("each",))):
+        # the curated table's own piece, scaled: "8 small new potatoes" are small baby potatoes, not USDA's
+        # small potato (170 g), which is of the row's base food
+        return own * SIZE_FACTORS.get(size, 1.0)
     if size:
         found = piece_grams(food, (size, size.replace("extra ", "")))
         if found:
