@@ -239,6 +239,7 @@ LINES = [
     ("12 baby potatoes", "baby potato", 600),  # 50 g each, not USDA's 170 g small potato
     ("8 small new potatoes, boiled", "baby potato", 280),  # a size scales the row's own piece
     ("2 large pearl onions", "pearl onion", 31.2),  # not USDA's large onion
+    ("8 oz cheese curds", "cheddar cheese", 226.8),  # fresh cheddar; was cottage cheese
     ("6 cornichons, sliced", "cornichon", 30),  # 5 g each, not a 65 g dill pickle
     ("1 tablet Mexican chocolate (such as Abuelita), chopped", "mexican chocolate", 90),  # Abuelita's tablet
     ("1 bitter melon (goya)", "bitter melon", 124),
