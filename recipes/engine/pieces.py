@@ -183,9 +183,11 @@ SIZE_FACTORS = {"small": 0.7, "large": 1.3, "extra large": 1.5, "jumbo": 1.6}
 
 def count_grams(food: FoodRecord, size: str) -> float | None:
     """Grams of one whole item ("1 onion", "2 large eggs")."""
-    if size and (own := piece_grams(food, ("each",))):
-        # the curated table's own piece, scaled: "8 small new potatoes" are small baby potatoes, not USDA's
-        # small potato (170 g), which is of the row's base food
+    # The food's own piece: the one its kind names ("rack" of rack of lamb, "cherry" of cherry tomato), then
+    # the curated table's ("each": a pearl onion is not USDA's medium onion). A size scales it: USDA's sized
+    # portions are of the row's base food ("8 small new potatoes" are not USDA's 170 g small potatoes).
+    own = _kind_piece_grams(food) or piece_grams(food, ("each",))
+    if size and own:
         return own * SIZE_FACTORS.get(size, 1.0)
     if size:
         found = piece_grams(food, (size, size.replace("extra ", "")))
@@ -197,14 +199,7 @@ def count_grams(food: FoodRecord, size: str) -> float | None:
         medium = piece_grams(food, ("medium",)) or _own_piece_grams(food) or _unsized_piece_grams(food)
         if medium:
             return medium * SIZE_FACTORS.get(size, 1.0)
-    # the piece the food's kind names ("rack" of rack of lamb), then the curated table's own piece ("each")
-    # before USDA's: a pearl onion is not USDA's medium onion
-    found = (
-        _kind_piece_grams(food)
-        or piece_grams(food, ("each",))
-        or _own_piece_grams(food)
-        or piece_grams(food, _COUNT_PORTIONS)
-    )
+    found = own or _own_piece_grams(food) or piece_grams(food, _COUNT_PORTIONS)
     if found:
         return found
     return _unsized_piece_grams(food) or _counted_in_measure(food)

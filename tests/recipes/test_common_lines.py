@@ -239,6 +239,8 @@ LINES = [
     ("12 baby potatoes", "baby potato", 600),  # 50 g each, not USDA's 170 g small potato
     ("8 small new potatoes, boiled", "baby potato", 280),  # a size scales the row's own piece
     ("2 large pearl onions", "pearl onion", 31.2),  # not USDA's large onion
+    ("1 large rack of lamb", "rack of lamb", 655.2),  # the rack its kind names, scaled; not a 63 g chop
+    ("10 large cherry tomatoes", "cherry tomato", 221),  # 17 g cherries scaled, not USDA's 182 g large tomato
     ("8 oz cheese curds", "cheddar cheese", 226.8),  # fresh cheddar; was cottage cheese
     ("6 cornichons, sliced", "cornichon", 30),  # 5 g each, not a 65 g dill pickle
     ("1 tablet Mexican chocolate (such as Abuelita), chopped", "mexican chocolate", 90),  # Abuelita's tablet
